@@ -1,0 +1,53 @@
+# MijnDossier — the two commands a newcomer needs:
+#   make run    install, migrate, load the demo site and serve it on http://127.0.0.1:8000
+#   make test   install and run the whole test suite (SQLite, then PostgreSQL + Redis)
+
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test install system-deps lint format check test-sqlite test-postgres audit screenshots bench serve-prod clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+system-deps:
+	scripts/install-system-deps
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test-sqlite: install system-deps
+	$(BIN)/pytest
+
+test-postgres: install system-deps
+	scripts/with-services $(BIN)/pytest -m "not browser"
+
+audit: install
+	scripts/audit-dependencies
+
+test: install system-deps lint check test-sqlite test-postgres
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 .pytest_cache

@@ -1,0 +1,8 @@
+class PortalAccessMiddleware:
+    """Placeholder: the login issue makes this enforce 2FA, password change and terms."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)

@@ -1,0 +1,56 @@
+"""Writing the NEN 7513 access log. Every read of dossier data calls `log_access`."""
+
+from django.utils.translation import gettext as _
+
+from .models import AccessLogEntry, AccessOutcome, DossierAccess
+
+
+def client_ip(request) -> str | None:
+    """The client's address as seen by Django (REMOTE_ADDR).
+
+    Behind a reverse proxy, the proxy must set REMOTE_ADDR (e.g. gunicorn's
+    --forwarded-allow-ips); X-Forwarded-For is not trusted here.
+    """
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def role_of(user, client) -> str:
+    if user is None or not user.is_authenticated:
+        return _("anoniem")
+    if client is not None:
+        access = DossierAccess.objects.valid_on().filter(user=user, client=client).first()
+        if access is not None:
+            return access.get_role_display()
+    if user.is_staff:
+        groups = ", ".join(user.groups.values_list("name", flat=True))
+        return groups or _("medewerker")
+    return _("geen toegang")
+
+
+def log_access(
+    request,
+    *,
+    action: str,
+    object_type: str,
+    client=None,
+    object_id="",
+    outcome: str = AccessOutcome.ALLOWED,
+    detail: str = "",
+    on_behalf_of: str = "",
+    role: str | None = None,
+) -> AccessLogEntry:
+    user = request.user if request.user.is_authenticated else None
+    return AccessLogEntry.objects.create(
+        action=action,
+        outcome=outcome,
+        client=client,
+        client_number=client.client_number if client is not None else "",
+        user=user,
+        user_display=(user.get_full_name() or user.username) if user else "",
+        user_role=role if role is not None else role_of(user, client),
+        on_behalf_of=on_behalf_of,
+        object_type=object_type,
+        object_id=str(object_id or ""),
+        detail=detail[:255],
+        ip_address=client_ip(request),
+    )

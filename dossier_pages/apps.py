@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class DossierPagesConfig(AppConfig):
+    name = "dossier_pages"

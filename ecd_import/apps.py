@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class EcdImportConfig(AppConfig):
+    name = "ecd_import"
