@@ -1,0 +1,25 @@
+"""Rendering HTML templates to PDF with WeasyPrint, and the response that delivers them."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
+from weasyprint import HTML
+
+
+def render_pdf(template_name: str, context: dict, request=None) -> bytes:
+    """Render a template to PDF bytes.
+
+    Static files (CSS, logo) are resolved from the filesystem, so rendering never
+    makes an HTTP request back to the site.
+    """
+    html = render_to_string(template_name, context, request=request)
+    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf()
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    """An attachment download that no cache, shared or private, may keep."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
+    return response
