@@ -1,0 +1,13 @@
+"""Which terms of use are current, and whether a user accepted them."""
+
+from home.models import TermsPage
+
+from .models import TermsAcceptance
+
+
+def has_accepted_current_terms(user) -> bool:
+    """True when the live revision of the current terms was accepted, or when no terms are published."""
+    terms = TermsPage.current()
+    if terms is None:
+        return True
+    return TermsAcceptance.objects.filter(user=user, revision_id=terms.live_revision_id).exists()
