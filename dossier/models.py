@@ -4,7 +4,7 @@ Every read goes through the querysets' `visible_to(user)`: a view, download or
 search that starts from `Model.objects.all()` on dossier data is a bug.
 """
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -25,6 +25,46 @@ def valid_on_q(day: date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}valid_from__lte": day}) & (
         Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": day})
     )
+
+
+def day_range_bounds(start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:
+    """Aware datetimes from local midnight of `start` to local midnight after `end` (half-open)."""
+    tz = timezone.get_current_timezone()
+    lower = datetime.combine(start, time.min, tzinfo=tz) if start else None
+    upper = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz) if end else None
+    return lower, upper
+
+
+class PeriodQuerySetMixin:
+    """`in_period(start, end)` for records with one date(time) field or a from/until period.
+
+    Dates are inclusive; None means open-ended. A record with a period matches
+    when its period overlaps the requested one. Datetime fields are compared
+    with half-open bounds so an index on the field can be used.
+    """
+
+    period_field: str
+    period_end_field: str | None = None
+    period_is_datetime = False
+
+    def in_period(self, start: date | None, end: date | None):
+        qs = self
+        if self.period_is_datetime:
+            lower, upper = day_range_bounds(start, end)
+            if lower:
+                qs = qs.filter(**{f"{self.period_field}__gte": lower})
+            if upper:
+                qs = qs.filter(**{f"{self.period_field}__lt": upper})
+            return qs
+        if end:
+            qs = qs.filter(**{f"{self.period_field}__lte": end})
+        if start:
+            field = self.period_end_field or self.period_field
+            q = Q(**{f"{field}__gte": start})
+            if self.period_end_field:
+                q |= Q(**{f"{field}__isnull": True})
+            qs = qs.filter(q)
+        return qs
 
 
 class Team(models.Model):
@@ -214,6 +254,11 @@ class DossierRecord(models.Model):
         )
 
 
+class ReportQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
+    period_field = "written_at"
+    period_is_datetime = True
+
+
 class Report(DossierRecord):
     """A daily report (rapportage) written by a care worker."""
 
@@ -223,6 +268,8 @@ class Report(DossierRecord):
     author_name = models.CharField(_("auteur"), max_length=150)
     treatment_goal = models.CharField(_("behandeldoel"), max_length=255, blank=True)
     text = models.TextField(_("tekst"))
+
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("rapportage")
@@ -244,7 +291,10 @@ class PlanStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("ingetrokken")
 
 
-class ClientPlanQuerySet(DossierRecordQuerySet):
+class ClientPlanQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
+    period_field = "period_start"
+    period_end_field = "period_end"
+
     def visible_to(self, user, client: Client | None = None):
         """Clients see plans once they are final; drafts stay with the care team."""
         return super().visible_to(user, client).exclude(status=PlanStatus.DRAFT)
@@ -277,6 +327,10 @@ class ClientPlan(DossierRecord):
         return f"{self.title} v{self.version} ({self.period_start:%d-%m-%Y})"
 
 
+class EvaluationQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
+    period_field = "evaluated_on"
+
+
 class Evaluation(DossierRecord):
     """An evaluation report of a client plan."""
 
@@ -293,6 +347,8 @@ class Evaluation(DossierRecord):
     title = models.CharField(_("titel"), max_length=200, default="Evaluatie cliëntplan")
     content = models.TextField(_("inhoud"))
 
+    objects = EvaluationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("evaluatie")
         verbose_name_plural = _("evaluaties")
@@ -301,6 +357,11 @@ class Evaluation(DossierRecord):
 
     def __str__(self):
         return f"{self.title} ({self.evaluated_on:%d-%m-%Y})"
+
+
+class CareAgreementQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
+    period_field = "period_start"
+    period_end_field = "period_end"
 
 
 class CareAgreement(DossierRecord):
@@ -315,6 +376,8 @@ class CareAgreement(DossierRecord):
     signed_on = models.DateField(_("ondertekend op"), null=True, blank=True)
     content = models.TextField(_("toelichting"), blank=True)
 
+    objects = CareAgreementQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("zorgovereenkomst")
         verbose_name_plural = _("zorgovereenkomsten")
@@ -323,6 +386,11 @@ class CareAgreement(DossierRecord):
 
     def __str__(self):
         return f"{self.product} ({self.period_start:%d-%m-%Y})"
+
+
+class AppointmentQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
+    period_field = "starts_at"
+    period_is_datetime = True
 
 
 class Appointment(DossierRecord):
@@ -334,6 +402,8 @@ class Appointment(DossierRecord):
     title = models.CharField(_("omschrijving"), max_length=200)
     location = models.CharField(_("locatie"), max_length=200, blank=True)
     with_whom = models.CharField(_("met wie"), max_length=200, blank=True)
+
+    objects = AppointmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("afspraak")
@@ -366,7 +436,25 @@ class AccessOutcome(models.TextChoices):
     DENIED = "denied", _("geweigerd")
 
 
-class AccessLogQuerySet(models.QuerySet):
+OBJECT_TYPE_LABELS = {
+    "dashboard": _("startpagina"),
+    "reports": _("rapportages"),
+    "client_plans": _("cliëntplannen"),
+    "client_plan": _("cliëntplan"),
+    "evaluations": _("evaluaties"),
+    "evaluation": _("evaluatie"),
+    "care_agreements": _("zorgovereenkomsten"),
+    "care_agreement": _("zorgovereenkomst"),
+    "appointments": _("afspraken"),
+    "profile": _("profiel en toegangslog"),
+    "client": _("dossier"),
+}
+
+
+class AccessLogQuerySet(PeriodQuerySetMixin, models.QuerySet):
+    period_field = "occurred_at"
+    period_is_datetime = True
+
     def update(self, **kwargs):
         raise PermissionDenied("The access log is append-only.")
 
@@ -421,6 +509,12 @@ class AccessLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.occurred_at:%d-%m-%Y %H:%M} {self.user_display} {self.get_action_display()} {self.object_type}"
+
+    @property
+    def object_label(self) -> str:
+        """The object type in words, for the client's own log ("rapportages", "cliëntplan 12")."""
+        label = str(OBJECT_TYPE_LABELS.get(self.object_type, self.object_type))
+        return f"{label} {self.object_id}" if self.object_id else label
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

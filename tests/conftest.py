@@ -6,3 +6,17 @@ from tests.personas import Personas
 @pytest.fixture
 def personas(db):
     return Personas()
+
+
+@pytest.fixture
+def dossier_page(db):
+    """The MijnDossier page at /mijn-dossier/, under the default site's root page."""
+    from wagtail.models import Page, Site
+
+    from dossier_pages.models import DossierPage
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        home = Page.get_first_root_node().add_child(instance=Page(title="Home", slug="home"))
+        site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return site.root_page.add_child(instance=DossierPage(title="Mijn dossier", slug="mijn-dossier"))
