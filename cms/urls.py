@@ -2,11 +2,22 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views.login import admin_login
+from home.views import robots_txt
+
 urlpatterns = [
+    # Wagtail's admin login is routed to the two-factor login (accounts.middleware guards /admin/).
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
+    path("account/", include("accounts.urls")),
+    path("", include("accounts.two_factor_urls")),
     path("documents/", include(wagtaildocs_urls)),
+    path("zoeken/", include("search.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -1,17 +1,36 @@
+import json
+from datetime import date
+
 from django.db import models
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from cms.pdf import pdf_response, render_pdf
+
+from .application import ApplicationFormField, ApplicationFormPage, ApplicationSubmission  # noqa: F401
+from .blocks import ChapterBlock, FAQCategoryBlock, TeaserBlock, richtext_to_plain, unique_anchors
 
 
 class HomePage(Page):
     """The organisation's home page with its intro and the way into MijnDossier."""
 
     intro = RichTextField(_("introductie"), blank=True, help_text=_("Welkomsttekst bovenaan de startpagina."))
+    teasers = StreamField(
+        [("teaser", TeaserBlock())],
+        verbose_name=_("verwijsblokken"),
+        blank=True,
+        help_text=_("Blokken onder de welkomsttekst die naar belangrijke pagina's leiden."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("teasers")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -19,6 +38,149 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("startpagina")
+
+
+class ContentPage(Page):
+    """A standard page with rich text, for everything that is not a FAQ, manual, terms or form."""
+
+    intro = models.TextField(
+        _("inleiding"), blank=True, help_text=_("Eén of twee zinnen die bovenaan de pagina groter worden getoond.")
+    )
+    body = RichTextField(
+        _("tekst"),
+        features=["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul", "image", "hr"],
+        help_text=_("De inhoud van de pagina. Gebruik tussenkoppen (H2) om de tekst te ordenen."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+    template = "pages/content_page.html"
+
+    class Meta:
+        verbose_name = _("inhoudspagina")
+        verbose_name_plural = _("inhoudspagina's")
+
+    def plain_text(self) -> str:
+        return f"{self.intro} {richtext_to_plain(self.body)}"
+
+
+class FAQPage(Page):
+    """Frequently asked questions, grouped by category; every question has its own anchor."""
+
+    intro = RichTextField(
+        _("inleiding"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Korte tekst boven de vragen."),
+    )
+    body = StreamField(
+        [("category", FAQCategoryBlock())],
+        verbose_name=_("vragen"),
+        help_text=_("Groepen vragen. Elke groep heeft een optionele kop en één of meer vragen met antwoord."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = []
+    template = "pages/faq_page.html"
+
+    class Meta:
+        verbose_name = _("veelgestelde vragen")
+        verbose_name_plural = _("pagina's met veelgestelde vragen")
+
+    def categories(self):
+        """[(title, [(anchor, question, answer), ...]), ...] with unique, stable anchors."""
+        blocks = [block.value for block in self.body]
+        flat = [(q["anchor"], q["question"]) for category in blocks for q in category["questions"]]
+        anchors = iter(unique_anchors(flat))
+        return [
+            (category["title"], [(next(anchors), q["question"], q["answer"]) for q in category["questions"]])
+            for category in blocks
+        ]
+
+    def json_ld(self):
+        """schema.org FAQPage data, safe to place inside a <script type="application/ld+json">."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": question,
+                    "acceptedAnswer": {"@type": "Answer", "text": richtext_to_plain(answer)},
+                }
+                for _title, questions in self.categories()
+                for _anchor, question, answer in questions
+            ],
+        }
+        return mark_safe(json.dumps(data, ensure_ascii=False).translate(_json_script_escapes))  # noqa: S308
+
+    def plain_text(self) -> str:
+        parts = [richtext_to_plain(self.intro)]
+        for title, questions in self.categories():
+            parts.append(title or "")
+            parts += [f"{question} {richtext_to_plain(answer)}" for _a, question, answer in questions]
+        return " ".join(parts)
+
+
+class ManualPage(RoutablePageMixin, Page):
+    """The user manual (handleiding): chapters with steps, a table of contents and a PDF download."""
+
+    version_label = models.CharField(
+        _("versie"), max_length=50, help_text=_("Versie van de handleiding, bijvoorbeeld '2.0' of 'maart 2026'.")
+    )
+    version_date = models.DateField(_("versiedatum"), default=date.today, help_text=_("Datum van deze versie."))
+    intro = RichTextField(
+        _("inleiding"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Korte uitleg voor wie deze handleiding is."),
+    )
+    chapters = StreamField(
+        [("chapter", ChapterBlock())],
+        verbose_name=_("hoofdstukken"),
+        help_text=_("De hoofdstukken; de inhoudsopgave wordt hier automatisch uit gemaakt."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("version_label"), FieldPanel("version_date")], heading=_("versie")),
+        FieldPanel("intro"),
+        FieldPanel("chapters"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("chapters")]
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = []
+    template = "pages/manual_page.html"
+
+    class Meta:
+        verbose_name = _("handleiding")
+        verbose_name_plural = _("handleidingen")
+
+    def chapter_list(self):
+        """[(anchor, number, chapter), ...] for the table of contents and the chapters themselves."""
+        values = [block.value for block in self.chapters]
+        anchors = unique_anchors([(None, chapter["title"]) for chapter in values], prefix="hoofdstuk-")
+        numbered = enumerate(zip(anchors, values, strict=True), 1)
+        return [(anchor, number, chapter) for number, (anchor, chapter) in numbered]
+
+    def pdf_filename(self) -> str:
+        version = slugify(self.version_label.replace(".", "-")) or "versie"
+        return f"{slugify(self.title) or 'handleiding'}-{version}.pdf"
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        context = {"page": self, "chapters": self.chapter_list()}
+        return pdf_response(render_pdf("pages/manual_page_pdf.html", context, request=request), self.pdf_filename())
+
+    def plain_text(self) -> str:
+        parts = [richtext_to_plain(self.intro)]
+        for _anchor, _number, chapter in self.chapter_list():
+            parts += [chapter["title"], richtext_to_plain(chapter["intro"])]
+            parts += [f"{step['title']} {richtext_to_plain(step['text'])}" for step in chapter["steps"]]
+        return " ".join(parts)
 
 
 class TermsPage(Page):
@@ -35,6 +197,7 @@ class TermsPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("version"), FieldPanel("effective_date"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = []
     template = "pages/terms_page.html"
 
@@ -46,3 +209,35 @@ class TermsPage(Page):
     def current(cls):
         """The terms in force: the newest live terms page, or None when none is published."""
         return cls.objects.live().order_by("-effective_date", "-last_published_at").first()
+
+    def plain_text(self) -> str:
+        return richtext_to_plain(self.body)
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    """The care organisation's contact details, shown in the footer of every page."""
+
+    name = models.CharField(
+        _("naam organisatie"), max_length=150, blank=True, help_text=_("Bijvoorbeeld 'Zorggroep De Linde'.")
+    )
+    address = models.TextField(
+        _("adres"), blank=True, help_text=_("Bezoek- of postadres; elke regel wordt een eigen regel in de voettekst.")
+    )
+    phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True, help_text=_("Zoals u het wilt tonen."))
+    email = models.EmailField(_("e-mailadres"), blank=True, help_text=_("Voor vragen over MijnDossier."))
+    opening_hours = models.TextField(
+        _("bereikbaarheid"),
+        blank=True,
+        help_text=_("Wanneer u telefonisch bereikbaar bent, bijvoorbeeld 'Maandag tot en met vrijdag 9.00–17.00 uur'."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")]
+    panels += [FieldPanel("opening_hours")]
+
+    class Meta:
+        verbose_name = _("contactgegevens organisatie")
+
+    def phone_href(self) -> str:
+        digits = "".join(c for c in self.phone if c.isdigit() or c == "+")
+        return f"tel:{digits}" if digits else ""

@@ -1,0 +1,152 @@
+"""Caching of public pages and of the main menu, cleared whenever published content changes.
+
+Anonymous visitors without a session get whole public pages from the cache
+(Redis in production), without touching the database. Everything else is
+served fresh: logged-in users, anyone with a session or pending messages,
+POSTs, query strings, form pages (they carry a CSRF token), pages with view
+restrictions, and everything under the private prefixes.
+
+Invalidation is by generation: every cache key contains the current
+generation, and publishing, unpublishing, moving or deleting any page (or
+changing a site, a site setting, an image or a document) starts a new one.
+One change can alter the menu, breadcrumbs or links on every page, so the
+whole set goes; old entries expire by themselves.
+"""
+
+import uuid
+from hashlib import blake2b
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+GENERATION_KEY = "public-pages:generation"
+CACHEABLE_REQUEST_ATTR = "_public_page_cacheable"
+# Cookies that make a response personal: a session (logged in, or halfway
+# through logging in) or messages waiting to be shown.
+PERSONAL_COOKIES = ("messages",)
+
+
+def generation() -> str:
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        current = cache.get(GENERATION_KEY) or "none"
+    return current
+
+
+def clear_public_pages(**kwargs) -> None:
+    """Start a new generation: every cached page and menu is out of date."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def page_is_cacheable(page) -> bool:
+    from wagtail.contrib.forms.models import FormMixin
+
+    if not getattr(page, "cache_public_page", True) or isinstance(page, FormMixin):
+        return False
+    return not page.get_view_restrictions().exists()
+
+
+def mark_cacheable_page(page, request, serve_args, serve_kwargs):
+    """`before_serve_page` hook: tell the middleware this response may be stored."""
+    if getattr(request, "_public_page_cache_candidate", False) and page_is_cacheable(page):
+        setattr(request, CACHEABLE_REQUEST_ATTR, True)
+
+
+def menu_pages(request) -> list:
+    """The main menu (live, public, in-menu children of the site root), cached per host.
+
+    Costs no queries once cached; the same generation as the pages keeps it
+    fresh after a publish, move or delete.
+    """
+    key = f"public-pages:{generation()}:menu:{request.get_host()}"
+    pages = cache.get(key)
+    if pages is None:
+        site = Site.find_for_request(request)
+        pages = list(site.root_page.get_children().live().public().in_menu()) if site else []
+        cache.set(key, pages, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    return pages
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous GETs of public Wagtail pages from the cache.
+
+    Sits after LocaleMiddleware (the language is part of the key) and before
+    everything that touches the database. Only responses that a
+    `before_serve_page` hook marked as a public page are stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.private_prefixes = tuple(settings.PRIVATE_PATH_PREFIXES)
+
+    def __call__(self, request):
+        timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
+        if not timeout or not self.is_candidate(request):
+            return self.get_response(request)
+        request._public_page_cache_candidate = True
+        key = self.cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            response = self.thaw(cached)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self.may_store(request, response):
+            self.add_public_headers(response)
+            cache.set(key, self.freeze(response), timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def is_candidate(self, request) -> bool:
+        return (
+            request.method == "GET"
+            and not request.META.get("QUERY_STRING")
+            and not request.path_info.startswith(self.private_prefixes)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+        )
+
+    def cache_key(self, request) -> str:
+        url = f"{request.scheme}://{request.get_host()}{request.path}"
+        digest = blake2b(url.encode(), digest_size=16).hexdigest()
+        return f"public-pages:{generation()}:page:{get_language()}:{digest}"
+
+    def may_store(self, request, response) -> bool:
+        user = getattr(request, "user", None)
+        cache_control = response.get("Cache-Control", "")
+        return (
+            getattr(request, CACHEABLE_REQUEST_ATTR, False)
+            and response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not (user is not None and user.is_authenticated)
+            and not any(d in cache_control for d in ("private", "no-store", "no-cache"))
+            and "nonce-" not in response.get("Content-Security-Policy", "")
+        )
+
+    def add_public_headers(self, response) -> None:
+        # Logged-in visitors get another variant of the page: a shared cache
+        # must key on the cookie.
+        patch_vary_headers(response, ["Cookie"])
+        shared_max_age = getattr(settings, "PUBLIC_PAGE_SHARED_MAX_AGE", 0)
+        if shared_max_age:
+            patch_cache_control(response, public=True, max_age=0, s_maxage=shared_max_age)
+
+    @staticmethod
+    def freeze(response) -> tuple:
+        return (response.status_code, list(response.items()), response.content)
+
+    @staticmethod
+    def thaw(frozen) -> HttpResponse:
+        status, headers, content = frozen
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        return response

@@ -1,0 +1,32 @@
+"""Keep the public page cache (home.cache) in step with published content.
+
+Connected from HomeConfig.ready(), which also registers the serve hook that
+marks public pages as cacheable.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail import hooks
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from home.cache import clear_public_pages, mark_cacheable_page
+
+hooks.register("before_serve_page", mark_cacheable_page)
+
+for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+    signal.connect(clear_public_pages, dispatch_uid=f"home.cache.clear_public_pages.{id(signal)}")
+
+SHOWN_ON_PUBLIC_PAGES = (Page, Site, BaseGenericSetting, BaseSiteSetting, AbstractImage, AbstractDocument)
+
+
+@receiver(post_save, dispatch_uid="home.cache.clear_on_save")
+@receiver(post_delete, dispatch_uid="home.cache.clear_on_delete")
+def clear_when_public_content_changes(sender, instance, **kwargs):
+    # Pages too: a live page created or moved in code never sends
+    # page_published, and editors save far less often than visitors read.
+    if isinstance(instance, SHOWN_ON_PUBLIC_PAGES):
+        clear_public_pages()

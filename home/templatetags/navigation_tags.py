@@ -1,0 +1,41 @@
+"""Main menu, breadcrumbs and site root for the base template."""
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    return _site_root(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The live pages directly under the site root that editors put in the menu."""
+    root = _site_root(context.get("request"))
+    if root is None:
+        return Page.objects.none()
+    return root.get_children().live().public().in_menu()
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The path from the site's home page to `page`, both included; empty on the home page itself."""
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    return list(page.get_ancestors(inclusive=True).filter(depth__gte=2))
+
+
+@register.simple_tag(takes_context=True)
+def is_active(context, menu_page):
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return False
+    return page.pk == menu_page.pk or page.path.startswith(menu_page.path)
