@@ -5,25 +5,38 @@ are the per-view guard (defense in depth) and the one place the rules live.
 """
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
 
 
-def portal_access_redirect(request):
-    """Where a request must go before it may see protected content, or None when it may pass."""
+def _is_verified(user):
+    return bool(getattr(user, "is_verified", lambda: False)())
+
+
+def _redirect_with_next(url_name, request):
+    return redirect(f"{resolve_url(url_name)}?{urlencode({'next': request.get_full_path()})}")
+
+
+def portal_access_redirect(request, *, check_terms=True):
+    """Where a request must go before it may see protected content, or None when it may pass.
+
+    In order: logged in with an active account, second factor verified, own
+    password chosen, current terms accepted.
+    """
     user = request.user
-    if not user.is_authenticated or not user.is_active:
-        return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-    if not user.is_verified():
+    if not user.is_authenticated or not user.is_active or not _is_verified(user):
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
     if user.password_change_required:
-        return redirect("accounts:password_change_required")
+        return _redirect_with_next("accounts:password_change_required", request)
+    if not check_terms:
+        return None
     from accounts.terms import has_accepted_current_terms
 
     if not has_accepted_current_terms(user):
-        return redirect("accounts:accept_terms")
+        return _redirect_with_next("accounts:accept_terms", request)
     return None
 
 

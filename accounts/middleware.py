@@ -1,8 +1,88 @@
+"""Enforce the portal rules on every protected path (see accounts.decorators)."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, logout
+from django.shortcuts import redirect, resolve_url
+from django.urls import reverse
+from django.utils import timezone
+
+from . import sessions
+from .decorators import portal_access_redirect
+
+PROTECTED_PREFIXES = ("/mijn-dossier/", "/account/", "/admin/")
+
+# Reachable without (complete) login.
+PUBLIC_URL_NAMES = (
+    "two_factor:login",
+    "accounts:logout",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_complete",
+    "accounts:terms_declined",
+    "wagtailadmin_login",
+)
+PUBLIC_PREFIXES = ("/account/herstellen/",)
+
+
+def _public_paths():
+    return {reverse(name) for name in PUBLIC_URL_NAMES}
+
+
+def _login_redirect(request, reason=None):
+    query = {"next": request.get_full_path()}
+    if reason:
+        query["reden"] = reason
+    return redirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode(query)}")
+
+
 class PortalAccessMiddleware:
-    """Placeholder: the login issue makes this enforce 2FA, password change and terms."""
+    """Second factor, session limits, forced password change and terms, in that order."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        response = self._check_session(request)
+        if response is None and self._is_protected(request.path_info):
+            response = self._check_access(request)
+        if response is not None:
+            return response
+        if request.user.is_authenticated:
+            sessions.touch(request)
         return self.get_response(request)
+
+    def _is_protected(self, path):
+        if not path.startswith(PROTECTED_PREFIXES) or path.startswith(PUBLIC_PREFIXES):
+            return False
+        return path not in _public_paths()
+
+    def _check_session(self, request):
+        if not request.user.is_authenticated:
+            if SESSION_KEY in request.session:
+                # The account was deactivated (or deleted) while logged in.
+                request.session.flush()
+                return _login_redirect(request, "account-beeindigd")
+            return None
+        login_at = request.session.get(sessions.LOGIN_AT_KEY)
+        now = timezone.now().timestamp()
+        if login_at is None:
+            request.session[sessions.LOGIN_AT_KEY] = now
+        elif now - login_at > settings.SESSION_MAX_AGE_SECONDS:
+            logout(request)
+            return _login_redirect(request, "sessie-verlopen")
+        return None
+
+    def _check_access(self, request):
+        path = request.path_info
+        if path == reverse("accounts:password_change_required"):
+            response = portal_access_redirect(request, check_terms=False)
+            # The forced change page itself is the target of that redirect.
+            if response is not None and request.user.is_authenticated and request.user.is_verified():
+                return None
+            return response
+        if path == reverse("accounts:accept_terms") or path.startswith("/admin/"):
+            # Terms of use bind portal users; staff reach the admin after the login steps.
+            return portal_access_redirect(request, check_terms=False)
+        return portal_access_redirect(request)

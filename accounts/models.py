@@ -62,3 +62,78 @@ class TermsAcceptance(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.version} ({self.accepted_at:%d-%m-%Y})"
+
+
+class SmsChallengeQuerySet(models.QuerySet):
+    def open_for(self, user, purpose):
+        """The newest challenge of this user and purpose that can still be answered."""
+        return (
+            self.filter(user=user, purpose=purpose, used_at__isnull=True, voided_at__isnull=True)
+            .filter(expires_at__gt=timezone.now())
+            .order_by("-created_at")
+            .first()
+        )
+
+
+class SmsChallenge(models.Model):
+    """One SMS code sent for one purpose (login, confirming a change, signing a plan).
+
+    Only a keyed hash of the code is stored. A challenge is answered at most
+    once (`used_at`), and is void after too many wrong tries or when a newer
+    one is requested (`voided_at`).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sms_challenges")
+    purpose = models.CharField(_("doel"), max_length=50)
+    prefix = models.CharField(_("voorvoegsel"), max_length=4)
+    code_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    expires_at = models.DateTimeField(_("verloopt op"))
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+    voided_at = models.DateTimeField(_("vervallen op"), null=True, blank=True)
+
+    objects = SmsChallengeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("SMS-code")
+        verbose_name_plural = _("SMS-codes")
+        indexes = [models.Index(fields=["user", "purpose", "created_at"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.purpose} ({self.prefix})"
+
+
+class SmsOutboxMessage(models.Model):
+    """An SMS as the development gateway 'sent' it; read with `manage.py sms_outbox`."""
+
+    number = models.CharField(_("nummer"), max_length=32)
+    text = models.TextField(_("tekst"))
+    created_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("SMS in outbox")
+        verbose_name_plural = _("SMS-outbox")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.number}: {self.text}"
+
+
+class UserSession(models.Model):
+    """A logged-in session of a user, so the profile can list and end them."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_sessions")
+    session_key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("ingelogd op"), default=timezone.now)
+    last_seen = models.DateTimeField(_("laatst actief"), default=timezone.now)
+    ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("sessie")
+        verbose_name_plural = _("sessies")
+        ordering = ["-last_seen"]
+
+    def __str__(self):
+        return f"{self.user} – {self.created_at:%d-%m-%Y %H:%M}"

@@ -11,3 +11,16 @@ def has_accepted_current_terms(user) -> bool:
     if terms is None:
         return True
     return TermsAcceptance.objects.filter(user=user, revision_id=terms.live_revision_id).exists()
+
+
+def accept_current_terms(user, *, ip_address=None):
+    """Record acceptance of the live revision of the current terms; returns the acceptance or None."""
+    terms = TermsPage.current()
+    if terms is None:
+        return None
+    acceptance, _ = TermsAcceptance.objects.get_or_create(
+        user=user,
+        revision_id=terms.live_revision_id,
+        defaults={"terms_page": terms, "version": terms.version, "ip_address": ip_address},
+    )
+    return acceptance

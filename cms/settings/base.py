@@ -205,6 +205,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "auth-username"
+# The wizard's auth step authenticates with credentials {"username": ...}; the
+# callable reads that or the "auth-username" POST field. The handler adds a
+# looser per-address limit on top of the username+address one.
+AXES_USERNAME_CALLABLE = "accounts.throttling.get_axes_username"
+AXES_HANDLER = "accounts.throttling.PortalAxesHandler"
+AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 20)
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
 
 # Two-factor login and SMS.
 TWO_FACTOR_SMS_GATEWAY = env_str("TWO_FACTOR_SMS_GATEWAY", "accounts.sms.ConsoleOutboxGateway")
@@ -215,6 +223,16 @@ PHONENUMBER_DB_FORMAT = "E164"
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "MijnDossier")
 SMS_CODE_VALIDITY_SECONDS = env_int("SMS_CODE_VALIDITY_SECONDS", 5 * 60)
 SMS_CODE_MAX_ATTEMPTS = env_int("SMS_CODE_MAX_ATTEMPTS", 5)
+SMS_CODE_RESEND_INTERVAL_SECONDS = env_int("SMS_CODE_RESEND_INTERVAL_SECONDS", 30)
+SMS_CODE_MAX_PER_WINDOW = env_int("SMS_CODE_MAX_PER_WINDOW", 5)
+SMS_CODE_WINDOW_SECONDS = env_int("SMS_CODE_WINDOW_SECONDS", 15 * 60)
+# Production SMS provider (accounts.sms.HttpJsonGateway).
+SMS_API_URL = env_str("SMS_API_URL", "")
+SMS_API_KEY = env_str("SMS_API_KEY", "")
+SMS_SENDER = env_str("SMS_SENDER", "MijnDossier")
+SMS_API_TIMEOUT_SECONDS = env_int("SMS_API_TIMEOUT_SECONDS", 10)
+# Changing e-mail, mobile number or second factor needs a password + SMS check this recent.
+REAUTH_VALIDITY_SECONDS = env_int("REAUTH_VALIDITY_SECONDS", 5 * 60)
 ONE_TIME_PASSWORD_VALIDITY_DAYS = env_int("ONE_TIME_PASSWORD_VALIDITY_DAYS", 14)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

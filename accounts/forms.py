@@ -1,0 +1,177 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
+from two_factor.utils import default_device
+
+from .challenges import LOGIN, verify_sms_challenge
+
+CONTACT_MESSAGE = _(
+    "Neem contact op met de cliëntenadministratie van uw zorgorganisatie "
+    "(clientenadministratie@zorggroep-de-linde.example of 0570 123 456)."
+)
+
+
+class PortalAuthenticationForm(AuthenticationForm):
+    """Step 1 of the login: username + password, with Dutch messages.
+
+    Unknown user, wrong password and deactivated account give the same message.
+    """
+
+    error_messages = {
+        "invalid_login": _("De gebruikersnaam of het wachtwoord is niet juist. Let op hoofdletters en kleine letters."),
+        "inactive": _("De gebruikersnaam of het wachtwoord is niet juist. Let op hoofdletters en kleine letters."),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Gebruikersnaam")
+        self.fields["password"].label = _("Wachtwoord")
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if user.one_time_password_expired:
+            raise ValidationError(
+                _("Uw eenmalige wachtwoord is verlopen. %(contact)s") % {"contact": CONTACT_MESSAGE},
+                code="one_time_password_expired",
+            )
+        if default_device(user) is None:
+            raise ValidationError(
+                _("Voor uw account is nog geen SMS-inlogcode ingesteld. %(contact)s") % {"contact": CONTACT_MESSAGE},
+                code="no_device",
+            )
+
+
+class SmsCodeForm(forms.Form):
+    """Step 2 of the login with the SMS device: the six digits after the prefix."""
+
+    otp_token = forms.RegexField(
+        label=_("SMS-inlogcode (6 cijfers)"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={
+            "required": _("Vul de 6 cijfers van de SMS-inlogcode in."),
+            "invalid": _("De code bestaat uit 6 cijfers."),
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
+    )
+    # Checking marks the code as used, so the wizard must not check it twice.
+    idempotent = False
+    use_required_attribute = False
+
+    def __init__(self, user, initial_device, **kwargs):
+        super().__init__(**kwargs)
+        self.user = user
+        self.initial_device = initial_device
+
+    def clean(self):
+        token = self.cleaned_data.get("otp_token")
+        if token is None or self.user is None:
+            return self.cleaned_data
+        result = verify_sms_challenge(self.user, LOGIN, token.strip())
+        if not result.ok:
+            raise ValidationError(result.error)
+        self.user.otp_device = self.initial_device
+        return self.cleaned_data
+
+
+class PasswordRulesMixin:
+    def password_rules(self):
+        return [rule for rule in password_validation.password_validators_help_texts() if rule]
+
+
+class FirstPasswordForm(PasswordRulesMixin, SetPasswordForm):
+    """Replace the one-time password; the user just proved it with the SMS step."""
+
+    error_messages = {"password_mismatch": _("De twee wachtwoorden zijn niet gelijk.")}
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.fields["new_password1"].label = _("Nieuw wachtwoord")
+        self.fields["new_password1"].help_text = ""
+        self.fields["new_password2"].label = _("Nieuw wachtwoord nogmaals")
+
+    def clean_new_password2(self):
+        password = super().clean_new_password2()
+        if password and self.user.check_password(password):
+            raise ValidationError(_("Kies een ander wachtwoord dan het eenmalige wachtwoord."))
+        return password
+
+    def save(self, commit=True):
+        self.user.password_change_required = False
+        self.user.one_time_password_expires_at = None
+        return super().save(commit)
+
+
+class PortalPasswordChangeForm(PasswordRulesMixin, PasswordChangeForm):
+    error_messages = {
+        "password_mismatch": _("De twee wachtwoorden zijn niet gelijk."),
+        "password_incorrect": _("Uw huidige wachtwoord is niet juist."),
+    }
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.fields["old_password"].label = _("Huidig wachtwoord")
+        self.fields["new_password1"].label = _("Nieuw wachtwoord")
+        self.fields["new_password1"].help_text = ""
+        self.fields["new_password2"].label = _("Nieuw wachtwoord nogmaals")
+
+
+class PortalSetPasswordForm(FirstPasswordForm):
+    """After a reset link: a new password; the next login still asks for the SMS code."""
+
+    def clean_new_password2(self):
+        return SetPasswordForm.clean_new_password2(self)
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    email = forms.EmailField(
+        label=_("E-mailadres"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+
+class ReauthForm(forms.Form):
+    """Confirm a sensitive change: password plus a fresh SMS code."""
+
+    password = forms.CharField(
+        label=_("Uw wachtwoord"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    code = forms.RegexField(
+        label=_("SMS-code (6 cijfers)"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("De code bestaat uit 6 cijfers.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("Uw wachtwoord is niet juist."))
+        return password
+
+    def clean(self):
+        from .challenges import CONFIRM
+
+        code = self.cleaned_data.get("code")
+        if code and "password" in self.cleaned_data:
+            result = verify_sms_challenge(self.user, CONFIRM, code.strip())
+            if not result.ok:
+                self.add_error("code", result.error)
+        return self.cleaned_data
+
+
+class ContactDetailsForm(forms.Form):
+    email = forms.EmailField(label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    mobile_number = PhoneNumberField(
+        label=_("Mobiel nummer"),
+        region=settings.PHONENUMBER_DEFAULT_REGION,
+        help_text=_("Bijvoorbeeld 06 12345678. Hierop ontvangt u voortaan de SMS-inlogcode."),
+        error_messages={"invalid": _("Vul een geldig mobiel nummer in, bijvoorbeeld 06 12345678.")},
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )

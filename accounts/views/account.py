@@ -1,0 +1,99 @@
+"""First-login steps and the account's own pages: password, terms, logout, reset."""
+
+from django.contrib import messages
+from django.contrib.auth import logout, update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from accounts.forms import (
+    FirstPasswordForm,
+    PortalPasswordChangeForm,
+    PortalPasswordResetForm,
+    PortalSetPasswordForm,
+)
+from accounts.sessions import client_ip
+from accounts.terms import accept_current_terms, has_accepted_current_terms
+from home.models import TermsPage
+
+
+def _next_url(request, default):
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return default
+
+
+@never_cache
+def password_change(request):
+    """The forced change after a one-time password, or a change from the profile."""
+    user = request.user
+    first = user.password_change_required
+    form_class = FirstPasswordForm if first else PortalPasswordChangeForm
+    form = form_class(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        update_session_auth_hash(request, user)
+        messages.success(request, _("Uw nieuwe wachtwoord is opgeslagen."))
+        return redirect(_next_url(request, reverse("accounts:profile") if not first else "/mijn-dossier/"))
+    return render(
+        request,
+        "accounts/password_change.html",
+        {"form": form, "first": first, "next": _next_url(request, "")},
+    )
+
+
+@never_cache
+def accept_terms(request):
+    terms = TermsPage.current()
+    next_url = _next_url(request, "/mijn-dossier/")
+    if terms is None or (request.method == "GET" and has_accepted_current_terms(request.user)):
+        return redirect(next_url)
+    if request.method == "POST":
+        if "decline" in request.POST:
+            logout(request)
+            return redirect(f"{reverse('two_factor:login')}?reden=niet-akkoord")
+        if "accept" in request.POST:
+            accept_current_terms(request.user, ip_address=client_ip(request))
+            messages.success(request, _("Bedankt. U bent akkoord gegaan met de gebruikersvoorwaarden."))
+            return redirect(next_url)
+    return render(request, "accounts/accept_terms.html", {"terms": terms, "next": next_url})
+
+
+def terms_declined(request):
+    return redirect(f"{reverse('two_factor:login')}?reden=niet-akkoord")
+
+
+@require_POST
+def logout_view(request):
+    logout(request)
+    return redirect(f"{reverse('two_factor:login')}?reden=uitgelogd")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PortalPasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = PortalSetPasswordForm
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+    # post_reset_login stays False: the next login still asks for the SMS code.
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"

@@ -1,0 +1,135 @@
+"""The login: django-two-factor-auth's wizard with our SMS challenge as the default second step."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
+from django.shortcuts import redirect, resolve_url
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
+from two_factor.plugins.phonenumber.models import PhoneDevice
+from two_factor.views import LoginView
+from two_factor.views.utils import IdempotentSessionWizardView
+
+from accounts.challenges import LOGIN, SmsChallengeError, issue_sms_challenge
+from accounts.forms import PortalAuthenticationForm, SmsCodeForm
+from accounts.models import SmsChallenge
+
+LOGIN_NOTICES = {
+    "sessie-verlopen": _("Uw sessie is verlopen. Log opnieuw in."),
+    "uitgelogd": _("U bent uitgelogd."),
+    "niet-akkoord": _(
+        "U bent uitgelogd omdat u niet akkoord bent gegaan met de gebruikersvoorwaarden. Zonder akkoord kunt u "
+        "MijnDossier niet gebruiken. Heeft u vragen over de voorwaarden? Neem dan contact op met de "
+        "cliëntenadministratie (clientenadministratie@zorggroep-de-linde.example of 0570 123 456)."
+    ),
+    "account-beeindigd": _("Uw sessie is beëindigd. Log opnieuw in."),
+}
+
+
+def is_sms_device(device):
+    return isinstance(device, PhoneDevice) and device.method == "sms"
+
+
+class PortalLoginView(LoginView):
+    form_list = (
+        (LoginView.AUTH_STEP, PortalAuthenticationForm),
+        (LoginView.TOKEN_STEP, AuthenticationTokenForm),
+        (LoginView.BACKUP_STEP, BackupTokenForm),
+    )
+    template_name = "two_factor/core/login.html"
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.sms_error = ""
+
+    def post(self, *args, **kwargs):
+        if "request_sms_code" in self.request.POST:
+            return self._request_sms_code()
+        try:
+            return super().post(*args, **kwargs)
+        except SuspiciousOperation:
+            # A stale or tampered form: start again with a message instead of a 400 page.
+            self.storage.reset()
+            self.show_timeout_error = True
+            return self.render_goto_step(self.FIRST_STEP)
+
+    def _request_sms_code(self):
+        user = self.get_user()
+        if not user or self.expired or self.steps.current != self.TOKEN_STEP:
+            self.storage.reset()
+            self.show_timeout_error = True
+            return self.render_goto_step(self.FIRST_STEP)
+        try:
+            issue_sms_challenge(user, LOGIN, self.request)
+        except SmsChallengeError as error:
+            self.sms_error = str(error)
+        return self.render(self.get_form())
+
+    def process_step(self, form):
+        if self.steps.current == self.AUTH_STEP and form.is_valid():
+            # A new login attempt: codes sent for an earlier attempt no longer count.
+            SmsChallenge.objects.filter(
+                user=form.user_cache, purpose=LOGIN, used_at__isnull=True, voided_at__isnull=True
+            ).update(voided_at=timezone.now())
+        return super().process_step(form)
+
+    def get_form(self, step=None, data=None, files=None):
+        step = step or self.steps.current
+        if step == self.TOKEN_STEP and is_sms_device(self.get_device()):
+            kwargs = self.get_form_kwargs(step)
+            kwargs.update(
+                data=data,
+                files=files,
+                prefix=self.get_form_prefix(step, SmsCodeForm),
+                initial=self.get_form_initial(step),
+            )
+            return SmsCodeForm(**kwargs)
+        return super().get_form(step=step, data=data, files=files)
+
+    def render(self, form=None, **kwargs):
+        # The SMS is sent only when the user presses "SMS-inlogcode aanvragen".
+        if self.steps.current == self.TOKEN_STEP and is_sms_device(self.get_device()):
+            return IdempotentSessionWizardView.render(self, form, **kwargs)
+        return super().render(form, **kwargs)
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form, **kwargs)
+        if self.steps.current == self.TOKEN_STEP:
+            device = self.get_device()
+            context["is_sms"] = is_sms_device(device)
+            if context["is_sms"]:
+                challenge = SmsChallenge.objects.open_for(self.get_user(), LOGIN)
+                context["sms_challenge"] = challenge
+                context["masked_number"] = _mask(device.number)
+            context["sms_error"] = self.sms_error
+        notice = LOGIN_NOTICES.get(self.request.GET.get("reden", ""))
+        if notice:
+            context["login_notice"] = notice
+        context["validity_minutes"] = settings.SMS_CODE_VALIDITY_SECONDS // 60
+        return context
+
+    def get_success_url(self):
+        url = self.get_redirect_url()
+        if url:
+            return url
+        user = self.get_user()
+        if user and user.is_staff and not user.dossier_accesses.exists():
+            return reverse("wagtailadmin_home")
+        return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def _mask(number):
+    number = str(number)
+    return f"{'•' * max(len(number) - 2, 0)}{number[-2:]}"
+
+
+def admin_login(request):
+    """Wagtail's admin login goes through the same two-factor login."""
+    next_url = request.GET.get("next") or reverse("wagtailadmin_home")
+    if request.user.is_authenticated and request.user.is_verified():
+        return redirect(next_url if url_has_allowed_host_and_scheme(next_url, {request.get_host()}) else "/admin/")
+    return redirect(f"{reverse('two_factor:login')}?{urlencode({'next': next_url})}")

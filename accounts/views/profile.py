@@ -1,0 +1,161 @@
+"""The account page and the changes that need a fresh password + SMS check."""
+
+from base64 import b32encode
+from binascii import unhexlify
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
+from two_factor.forms import TOTPDeviceForm
+from two_factor.plugins.phonenumber.models import PhoneDevice
+from two_factor.utils import get_otpauth_url, totp_digits
+
+from accounts.challenges import CONFIRM, SmsChallengeError, issue_sms_challenge
+from accounts.forms import ContactDetailsForm, ReauthForm
+from accounts.models import SmsChallenge
+from accounts.sessions import active_sessions, end_sessions, mark_reauthenticated, recently_reauthenticated
+from accounts.views.account import _next_url
+
+QR_SESSION_KEY = "django_two_factor-qr_secret_key"
+TOTP_KEY_SESSION_KEY = "accounts_totp_key"
+BACKUP_TOKEN_COUNT = 10
+
+
+def reauth_required(view_func):
+    """Ask for the password and a fresh SMS code before a sensitive change."""
+
+    @wraps(view_func)
+    def wrapper(request, *args, **kwargs):
+        if not recently_reauthenticated(request):
+            return redirect(f"{reverse('accounts:reauth')}?{urlencode({'next': request.get_full_path()})}")
+        return view_func(request, *args, **kwargs)
+
+    return wrapper
+
+
+@never_cache
+def profile(request):
+    user = request.user
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "sms_device": PhoneDevice.objects.filter(user=user, method="sms").first(),
+            "totp_device": TOTPDevice.objects.filter(user=user, confirmed=True).first(),
+            "backup_count": StaticToken.objects.filter(device__user=user).count(),
+            "sessions": active_sessions(user),
+            "current_session_key": request.session.session_key,
+        },
+    )
+
+
+@require_POST
+def end_other_sessions(request):
+    count = end_sessions(request.user, keep_session_key=request.session.session_key)
+    messages.success(request, _("Andere sessies beëindigd: %(count)d.") % {"count": count})
+    return redirect("accounts:profile")
+
+
+@never_cache
+def reauth(request):
+    user = request.user
+    next_url = _next_url(request, reverse("accounts:profile"))
+    form = ReauthForm(user)
+    if request.method == "POST" and "request_code" in request.POST:
+        try:
+            issue_sms_challenge(user, CONFIRM, request)
+            messages.info(request, _("We hebben u een SMS-code gestuurd."))
+        except SmsChallengeError as error:
+            messages.error(request, str(error))
+    elif request.method == "POST":
+        form = ReauthForm(user, request.POST)
+        if form.is_valid():
+            mark_reauthenticated(request)
+            return redirect(next_url)
+    challenge = SmsChallenge.objects.open_for(user, CONFIRM)
+    return render(request, "accounts/reauth.html", {"form": form, "challenge": challenge, "next": next_url})
+
+
+@never_cache
+@reauth_required
+def contact_change(request):
+    user = request.user
+    form = ContactDetailsForm(request.POST or None, initial={"email": user.email, "mobile_number": user.mobile_number})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user.email = form.cleaned_data["email"]
+            user.mobile_number = form.cleaned_data["mobile_number"]
+            user.save(update_fields=["email", "mobile_number"])
+            PhoneDevice.objects.filter(user=user, method="sms").update(number=user.mobile_number)
+        messages.success(request, _("Uw gegevens zijn opgeslagen."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/contact_change.html", {"form": form})
+
+
+@never_cache
+@reauth_required
+def totp_setup(request):
+    """Add an authenticator app as an alternative; SMS stays the default device."""
+    key = request.session.get(TOTP_KEY_SESSION_KEY)
+    if not key or request.method == "GET":
+        key = random_hex(20)
+        request.session[TOTP_KEY_SESSION_KEY] = key
+    request.session[QR_SESSION_KEY] = b32encode(unhexlify(key)).decode("utf-8")
+    form = TOTPDeviceForm(key=key, user=request.user, data=request.POST or None)
+    form.fields["token"].label = _("Code uit de app (6 cijfers)")
+    form.fields["token"].error_messages.update(
+        {"invalid": _("De code bestaat uit 6 cijfers."), "required": _("Vul de code uit de app in.")}
+    )
+    form.error_messages = {"invalid_token": _("Deze code klopt niet. Controleer de tijd op uw telefoon.")}
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            TOTPDevice.objects.filter(user=request.user).delete()
+            device = form.save()
+            device.name = "authenticator"
+            device.save(update_fields=["name"])
+        request.session.pop(TOTP_KEY_SESSION_KEY, None)
+        request.session.pop(QR_SESSION_KEY, None)
+        messages.success(request, _("De authenticator-app is ingesteld. U kunt hem voortaan kiezen bij het inloggen."))
+        return redirect("accounts:profile")
+    otpauth_url = get_otpauth_url(
+        accountname=request.user.get_username(),
+        issuer="MijnDossier",
+        secret=request.session[QR_SESSION_KEY],
+        digits=totp_digits(),
+    )
+    return render(
+        request,
+        "accounts/totp_setup.html",
+        {"form": form, "secret": request.session[QR_SESSION_KEY], "otpauth_url": otpauth_url},
+    )
+
+
+@never_cache
+@reauth_required
+def totp_remove(request):
+    if request.method == "POST":
+        TOTPDevice.objects.filter(user=request.user).delete()
+        messages.success(request, _("De authenticator-app is verwijderd. U logt weer in met de SMS-code."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/totp_remove.html")
+
+
+@never_cache
+@reauth_required
+def backup_tokens(request):
+    device, _created = StaticDevice.objects.get_or_create(user=request.user, defaults={"name": "backup"})
+    tokens = []
+    if request.method == "POST":
+        device.token_set.all().delete()
+        tokens = [StaticToken.random_token() for _ in range(BACKUP_TOKEN_COUNT)]
+        StaticToken.objects.bulk_create([StaticToken(device=device, token=token) for token in tokens])
+    return render(request, "accounts/backup_tokens.html", {"tokens": tokens, "remaining": device.token_set.count()})
