@@ -1,7 +1,8 @@
 """The demo loaders, in dependency order. Each takes a writer for progress lines."""
 
-from demo import public
+from demo import dossier, public
 
 ALL = [
     public.load,
+    dossier.load,
 ]
