@@ -259,6 +259,26 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 
+# Import from the care record system (ecd_import): push API limits, progress
+# output, and the FHIR systems/codes that identify clients, staff and evaluations.
+ECD_IMPORT_MAX_PAYLOAD_BYTES = env_int("ECD_IMPORT_MAX_PAYLOAD_BYTES", 5 * 1024 * 1024)
+ECD_IMPORT_REQUESTS_PER_MINUTE = env_int("ECD_IMPORT_REQUESTS_PER_MINUTE", 30)
+ECD_IMPORT_PROGRESS_EVERY = env_int("ECD_IMPORT_PROGRESS_EVERY", 10_000)
+ECD_IMPORT_FHIR_CLIENT_NUMBER_SYSTEM = env_str(
+    "ECD_IMPORT_FHIR_CLIENT_NUMBER_SYSTEM", "https://zorggroep-de-linde.example/fhir/NamingSystem/clientnummer"
+)
+ECD_IMPORT_FHIR_USERNAME_SYSTEM = env_str(
+    "ECD_IMPORT_FHIR_USERNAME_SYSTEM", "https://zorggroep-de-linde.example/fhir/NamingSystem/gebruikersnaam"
+)
+ECD_IMPORT_FHIR_DOCUMENT_TYPE_SYSTEM = env_str(
+    "ECD_IMPORT_FHIR_DOCUMENT_TYPE_SYSTEM", "https://zorggroep-de-linde.example/fhir/CodeSystem/documentsoort"
+)
+ECD_IMPORT_FHIR_EVALUATION_CODE = env_str("ECD_IMPORT_FHIR_EVALUATION_CODE", "evaluatie")
+ECD_IMPORT_FHIR_PLAN_VERSION_EXTENSION = env_str(
+    "ECD_IMPORT_FHIR_PLAN_VERSION_EXTENSION",
+    "https://zorggroep-de-linde.example/fhir/StructureDefinition/clientplan-versie",
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
