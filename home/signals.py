@@ -28,5 +28,9 @@ SHOWN_ON_PUBLIC_PAGES = (Page, Site, BaseGenericSetting, BaseSiteSetting, Abstra
 def clear_when_public_content_changes(sender, instance, **kwargs):
     # Pages too: a live page created or moved in code never sends
     # page_published, and editors save far less often than visitors read.
+    # A settings row created with its defaults on first use (for_request's
+    # get_or_create) shows what was shown already.
+    if kwargs.get("created") and isinstance(instance, (BaseGenericSetting, BaseSiteSetting)):
+        return
     if isinstance(instance, SHOWN_ON_PUBLIC_PAGES):
         clear_public_pages()

@@ -67,10 +67,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.SecurityHeadersMiddleware",
+    "cms.middleware.PrivateResponseMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous hits on public pages end here, before any database query.
+    "home.cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -78,7 +83,7 @@ MIDDLEWARE = [
     "accounts.middleware.PortalAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "cms.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # AxesMiddleware must be last.
     "axes.middleware.AxesMiddleware",
@@ -166,6 +171,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole public pages for anonymous visitors (home.cache), cleared on publish.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60 * 60)
+# Responses under these prefixes (and every response to a logged-in user) get
+# Cache-Control: private, no-store and are never cached (cms.middleware).
+PRIVATE_PATH_PREFIXES = ["/mijn-dossier/", "/account/", "/admin/", "/api/", "/documents/"]
+# Behind N reverse proxies, take the visitor's address from X-Forwarded-For
+# (cms.middleware.TrustedProxyMiddleware); 0 = use REMOTE_ADDR as is.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# NEN 7513 access log retention; `manage.py purge_access_log` deletes older entries.
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 5 * 365)
 
 # Sessions: short idle timeout (refreshed on every request), hard cap enforced by
 # accounts.middleware, gone when the browser closes.
@@ -196,6 +211,20 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+# The Wagtail admin renders inline scripts and styles and frames its own page
+# previews; these directives replace the strict ones under /admin/ only
+# (cms.middleware.CSPMiddleware).
+WAGTAIL_ADMIN_PATH_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-ancestors": ["'self'"],
+}
+# No calls from the admin to third parties: no Gravatar (it would send a hash
+# of each staff e-mail address out), no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Login throttling (django-axes): lock a username+address pair after a few
 # failures, and an address that tries many usernames; both end by themselves.

@@ -29,4 +29,7 @@ if env_str("REDIS_URL"):
         }
     }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Whole-page caching is off so tests see database changes at once;
+# tests/test_caching.py switches it on.
+PUBLIC_PAGE_CACHE_SECONDS = 0
 TESTING = True
