@@ -58,6 +58,13 @@ def grant(user, client, role=AccessRole.CLIENT, *, valid_from=None, valid_until=
     )
 
 
+def add_to_group(user, name):
+    """Staff roles are groups created by backoffice.roles after migrate (see backoffice/signals.py)."""
+    from django.contrib.auth.models import Group
+
+    user.groups.add(Group.objects.get_or_create(name=name)[0])
+
+
 def login_verified(django_client, user):
     """Log in as if the full two-factor flow had run (password + SMS code)."""
     django_client.force_login(user)
@@ -84,6 +91,9 @@ class Personas:
         self.carla = make_user("carla", first_name="Carla", last_name="Smit", mobile="+31644444444")
         self.eva = make_user("eva", first_name="Eva", last_name="Mulder", mobile="+31655555555", is_staff=True)
         self.frank = make_user("frank", first_name="Frank", last_name="Visser", mobile="+31666666666", is_staff=True)
+        add_to_group(self.dirk, "Zorgmedewerker")
+        add_to_group(self.eva, "Communicatie")
+        add_to_group(self.frank, "Privacy/juridisch")
         grant(self.anna, self.client_a, AccessRole.CLIENT)
         grant(self.ben, self.client_a, AccessRole.LEGAL_REPRESENTATIVE)
         grant(self.ben, self.client_b, AccessRole.LEGAL_REPRESENTATIVE)

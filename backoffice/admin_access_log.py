@@ -1,0 +1,96 @@
+"""The NEN 7513 access log in the admin: read, filter and export; never add, edit or delete."""
+
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView
+
+from dossier.access_log import log_access
+from dossier.models import AccessAction, AccessLogEntry
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    def user_can_list(self, user):
+        return self.user_has_specific_permission(user, "view_accesslogentry")
+
+    def user_can_inspect_obj(self, user, obj):
+        return self.user_can_list(user)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class AccessLogIndexView(IndexView):
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        """Every export is itself logged, with the filter that produced it."""
+        filters = "&".join(f"{key}={value}" for key, value in sorted(self.params.items()) if key != "export")
+        log_access(
+            self.request,
+            action=AccessAction.EXPORT,
+            object_type=str(AccessLogEntry._meta.verbose_name_plural),
+            detail=f"{spreadsheet_format}: {queryset.count()} regels; {filters or 'geen filter'}",
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+def occurred_at_local(entry):
+    return timezone.localtime(entry.occurred_at).strftime("%Y-%m-%d %H:%M:%S")
+
+
+occurred_at_local.short_description = _("tijdstip")
+
+
+def action_display(entry):
+    return entry.get_action_display()
+
+
+action_display.short_description = _("actie")
+
+
+def outcome_display(entry):
+    return entry.get_outcome_display()
+
+
+outcome_display.short_description = _("uitkomst")
+
+
+class AccessLogAdmin(ModelAdmin):
+    model = AccessLogEntry
+    menu_label = _("Toegangslog")
+    menu_icon = "list-ul"
+    permission_helper_class = ReadOnlyPermissionHelper
+    index_view_class = AccessLogIndexView
+    inspect_view_enabled = True
+    history_view_enabled = False
+    list_display = ("occurred_at", "user_display", "user_role", "action", "object_type", "client_number", "outcome")
+    list_filter = (
+        "action",
+        "outcome",
+        "occurred_at",
+        ("client", RelatedOnlyFieldListFilter),
+        ("user", RelatedOnlyFieldListFilter),
+    )
+    search_fields = ("user_display", "client_number", "object_type", "object_id", "detail", "on_behalf_of")
+    list_per_page = 50
+    list_export = (
+        occurred_at_local,
+        "user_display",
+        "user_role",
+        "on_behalf_of",
+        action_display,
+        outcome_display,
+        "client_number",
+        "object_type",
+        "object_id",
+        "detail",
+        "ip_address",
+    )
+    export_filename = "toegangslog"

@@ -1,0 +1,61 @@
+"""Staff-side permissions that have no model of their own, and the portal-account proxy.
+
+`PortalAccount` gives care workers rights on portal accounts without handing
+them `accounts.change_user`, which in Wagtail's user admin would let them edit
+staff accounts and group memberships.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+
+
+class StaffPermissions(models.Model):
+    """Holder for global permissions; there is no table."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("publish_terms", "Can publish the terms of use"),
+            ("view_terms_report", "Can view the terms acceptance report"),
+        ]
+
+    def __str__(self):
+        return "staff permissions"
+
+
+class PortalAccountQuerySet(models.QuerySet):
+    def portal(self):
+        return self.filter(is_staff=False, is_superuser=False)
+
+    def managed_by(self, user):
+        """Portal accounts with dossier access to a client `user` manages (any period).
+
+        Accounts without any dossier access are only visible to staff who
+        manage all clients, so a care worker never sees strangers' accounts.
+        """
+        from dossier.models import Client
+
+        accounts = self.portal()
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return accounts.none()
+        if user.is_superuser or user.has_perm("dossier.manage_all_clients"):
+            return accounts
+        return accounts.filter(dossier_accesses__client__in=Client.objects.managed_by(user)).distinct()
+
+
+class PortalAccount(User):
+    """A client's or representative's login, as managed by staff in the admin."""
+
+    objects = PortalAccountQuerySet.as_manager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("portaalaccount")
+        verbose_name_plural = _("portaalaccounts")
+        permissions = [
+            ("deactivate_portalaccount", "Can deactivate portal accounts"),
+            ("reset_second_factor_portalaccount", "Can reset the second factor of portal accounts"),
+        ]

@@ -1,0 +1,162 @@
+"""The staff roles (Django groups with Wagtail permissions) and the terms approval workflow.
+
+`setup_roles()` is idempotent and runs after every `migrate` (see apps.py), from
+`load_demo` and from `manage.py setup_roles`. It adds what is missing and
+removes nothing, so permissions an administrator adds by hand survive.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+COMMUNICATIE = "Communicatie"
+PRIVACY = "Privacy/juridisch"
+ZORGMEDEWERKER = "Zorgmedewerker"
+BEHEERDER = "Beheerder"
+
+TERMS_WORKFLOW = "Voorwaarden publiceren"
+TERMS_TASK = "Goedkeuring Privacy/juridisch"
+
+DOSSIER_RECORDS = ["report", "clientplan", "evaluation", "careagreement", "appointment"]
+
+# Model permissions per role, as "app_label.codename". Missing ones (an app not
+# migrated yet) are skipped, so the setup can run at any stage.
+MODEL_PERMISSIONS = {
+    COMMUNICATIE: ["wagtailadmin.access_admin"],
+    PRIVACY: [
+        "wagtailadmin.access_admin",
+        "backoffice.publish_terms",
+        "backoffice.view_terms_report",
+        "dossier.view_accesslogentry",
+    ],
+    ZORGMEDEWERKER: [
+        "wagtailadmin.access_admin",
+        "dossier.view_client",
+        "dossier.change_client",
+        *[f"dossier.{action}_{model}" for model in DOSSIER_RECORDS for action in ("add", "change", "delete", "view")],
+        *[
+            f"dossier.{action}_{model}"
+            for model in ("dossieraccess", "careteammembership")
+            for action in ("add", "change", "delete", "view")
+        ],
+        "backoffice.add_portalaccount",
+        "backoffice.change_portalaccount",
+        "backoffice.view_portalaccount",
+        "backoffice.deactivate_portalaccount",
+        "backoffice.reset_second_factor_portalaccount",
+        "home.view_applicationsubmission",
+        "home.change_applicationsubmission",
+    ],
+}
+
+# Page permissions on the whole tree (granted on the root page).
+PAGE_PERMISSIONS = {
+    COMMUNICATIE: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    BEHEERDER: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
+}
+# Page permissions Privacy gets on each terms page (see attach_terms_governance).
+TERMS_PAGE_PERMISSIONS = {PRIVACY: ["change_page", "publish_page", "unlock_page"]}
+
+COLLECTION_PERMISSIONS = {
+    COMMUNICATIE: ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"],
+    BEHEERDER: [
+        "add_image",
+        "change_image",
+        "delete_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "delete_document",
+        "choose_document",
+        "add_collection",
+        "change_collection",
+        "delete_collection",
+    ],
+}
+
+
+def _permissions(names):
+    wanted = {tuple(name.split(".", 1)) for name in names}
+    perms = Permission.objects.filter(
+        content_type__app_label__in={app for app, _ in wanted}, codename__in={code for _, code in wanted}
+    ).select_related("content_type")
+    return [p for p in perms if (p.content_type.app_label, p.codename) in wanted]
+
+
+def _page_permissions(codenames):
+    from wagtail.models import get_default_page_content_type
+
+    return Permission.objects.filter(content_type=get_default_page_content_type(), codename__in=codenames)
+
+
+@transaction.atomic
+def setup_roles():
+    """Create or complete the four staff groups, their permissions and the terms workflow."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in (COMMUNICATIE, PRIVACY, ZORGMEDEWERKER)}
+    groups[BEHEERDER] = Group.objects.get_or_create(name=BEHEERDER)[0]
+
+    for name, perm_names in MODEL_PERMISSIONS.items():
+        groups[name].permissions.add(*_permissions(perm_names))
+    # Beheerder: everything, including permissions of apps migrated later (next run).
+    groups[BEHEERDER].permissions.add(*Permission.objects.all())
+
+    root = Page.get_first_root_node()
+    if root is not None:
+        for name, codenames in PAGE_PERMISSIONS.items():
+            for permission in _page_permissions(codenames):
+                GroupPagePermission.objects.get_or_create(group=groups[name], page=root, permission=permission)
+
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for name, codenames in COLLECTION_PERMISSIONS.items():
+            for permission in Permission.objects.filter(
+                content_type__app_label__in=["wagtailimages", "wagtaildocs", "wagtailcore"], codename__in=codenames
+            ):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[name], collection=root_collection, permission=permission
+                )
+
+    workflow = terms_workflow()
+    if apps.is_installed("home"):
+        from home.models import TermsPage
+
+        for page in TermsPage.objects.all():
+            attach_terms_governance(page, workflow)
+    return groups
+
+
+def terms_workflow():
+    """The "Voorwaarden publiceren" workflow with its single approval task for the Privacy group."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    privacy = Group.objects.get_or_create(name=PRIVACY)[0]
+    task = GroupApprovalTask.objects.filter(name=TERMS_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TERMS_TASK)
+    task.groups.add(privacy)
+    workflow, _ = Workflow.objects.get_or_create(name=TERMS_WORKFLOW)
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def attach_terms_governance(page, workflow=None):
+    """Put a terms page under the approval workflow and give Privacy its page permissions.
+
+    Called for every new terms page (signals.py); the workflow is assigned to
+    the page itself so the rest of the site keeps its own workflow.
+    """
+    from wagtail.models import GroupPagePermission, WorkflowPage
+
+    workflow = workflow or terms_workflow()
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    for name, codenames in TERMS_PAGE_PERMISSIONS.items():
+        group = Group.objects.get_or_create(name=name)[0]
+        for permission in _page_permissions(codenames):
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def may_publish_terms(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm("backoffice.publish_terms"))

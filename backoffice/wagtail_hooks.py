@@ -1,0 +1,151 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
+
+from home.models import ApplicationFormPage
+
+from . import views
+from .admin_access_log import AccessLogAdmin
+from .admin_accounts import PortalAccountAdmin
+from .admin_applications import ApplicationSubmissionAdmin
+from .admin_dossier import (
+    AppointmentAdmin,
+    CareAgreementAdmin,
+    CareTeamMembershipAdmin,
+    ClientAdmin,
+    ClientPlanAdmin,
+    DossierAccessAdmin,
+    EvaluationAdmin,
+    ReportAdmin,
+)
+from .roles import may_publish_terms
+from .terms import is_terms_page, refuses_terms_publication
+
+
+@modeladmin_register
+class DossierGroup(ModelAdminGroup):
+    menu_label = gettext_lazy("Dossiers")
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (
+        ClientAdmin,
+        PortalAccountAdmin,
+        DossierAccessAdmin,
+        ApplicationSubmissionAdmin,
+        CareTeamMembershipAdmin,
+        ReportAdmin,
+        ClientPlanAdmin,
+        EvaluationAdmin,
+        CareAgreementAdmin,
+        AppointmentAdmin,
+        AccessLogAdmin,
+    )
+
+
+# Terms of use: only Privacy/juridisch (or a superuser) publishes; everyone else submits to the workflow.
+
+TERMS_REFUSAL = gettext_lazy(
+    "Gebruikersvoorwaarden worden pas gepubliceerd na goedkeuring door Privacy/juridisch. Uw wijziging is "
+    "bewaard als concept; kies ‘Ter goedkeuring aanbieden’ (Voorwaarden publiceren)."
+)
+
+
+def _refuse(request, page=None):
+    messages.error(request, TERMS_REFUSAL)
+    if page is not None and page.pk:
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return redirect("wagtailadmin_explore_root")
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_terms(request, page):
+    if refuses_terms_publication(request.user, [page]):
+        return _refuse(request, page)
+
+
+@hooks.register("before_unpublish_page")
+def refuse_unpublishing_terms(request, page):
+    if refuses_terms_publication(request.user, [page]):
+        messages.error(request, _("Alleen Privacy/juridisch kan gebruikersvoorwaarden offline halen."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_terms(request, action_type, objects, action_class_instance):
+    if action_type in ("publish", "unpublish") and refuses_terms_publication(request.user, objects):
+        return _refuse(request)
+
+
+@hooks.register("before_copy_page")
+def refuse_publishing_terms_copies(request, page):
+    if (
+        request.method == "POST"
+        and request.POST.get("publish_copies")
+        and refuses_terms_publication(request.user, [page])
+    ):
+        return _refuse(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_terms_publish_actions(menu_items, request, context):
+    """Show Communicatie "submit for approval" instead of "publish" on terms pages."""
+    if may_publish_terms(request.user):
+        return
+    page = context.get("page")
+    creating_terms = context.get("view") == "create" and (
+        getattr(request, "resolver_match", None)
+        and request.resolver_match.kwargs.get("content_type_model_name") == "termspage"
+    )
+    if creating_terms or is_terms_page(page):
+        menu_items[:] = [item for item in menu_items if item.name not in ("action-publish", "action-unpublish")]
+
+
+@hooks.register("filter_form_submissions_for_user")
+def application_submissions_for_care_staff_only(user, editable_forms):
+    """Applications hold personal data: only staff who process them see them, not page editors."""
+    from wagtail.models import Page
+
+    if user.is_superuser:
+        return editable_forms
+    if user.has_perm("home.view_applicationsubmission"):
+        return Page.objects.filter(pk__in=editable_forms.values("pk")) | Page.objects.type(ApplicationFormPage)
+    return editable_forms.not_type(ApplicationFormPage)
+
+
+# The acceptance report.
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "rapporten/acceptatie-voorwaarden/",
+            views.terms_acceptance_report,
+            name="backoffice_terms_acceptance_report",
+        )
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_reports_menu_item")
+def register_terms_report_menu_item():
+    return PermissionMenuItem(
+        gettext_lazy("Acceptatie voorwaarden"),
+        reverse("backoffice_terms_acceptance_report"),
+        icon_name="tick-inverse",
+        order=900,
+        permission="backoffice.view_terms_report",
+    )

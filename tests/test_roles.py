@@ -1,0 +1,135 @@
+"""What each staff role may do in the admin (issue 6), tried through the admin's URLs."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.shortcuts import resolve_url
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow
+
+from backoffice import roles
+from dossier.models import Report
+from tests.personas import login_verified
+
+
+def refused(response) -> bool:
+    """403/404, or Wagtail's answer to PermissionDenied: back to the dashboard (or to the login)."""
+    if response.status_code in (403, 404):
+        return True
+    if response.status_code != 302:
+        return False
+    return response.url == "/admin/" or response.url.startswith(resolve_url(settings.LOGIN_URL))
+
+
+def test_migrate_creates_the_four_staff_groups(db):
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Communicatie", "Privacy/juridisch", "Zorgmedewerker", "Beheerder"} <= names
+
+
+def test_every_staff_group_may_use_the_admin(db):
+    for name in (roles.COMMUNICATIE, roles.PRIVACY, roles.ZORGMEDEWERKER, roles.BEHEERDER):
+        group = Group.objects.get(name=name)
+        assert group.permissions.filter(content_type__app_label="wagtailadmin", codename="access_admin").exists()
+
+
+def test_setting_up_the_roles_twice_changes_nothing(db):
+    def snapshot():
+        return (
+            sorted(Group.objects.values_list("name", "permissions__codename")),
+            GroupPagePermission.objects.count(),
+            Workflow.objects.count(),
+            GroupApprovalTask.objects.count(),
+        )
+
+    before = snapshot()
+    call_command("setup_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    roles.setup_roles()
+    assert snapshot() == before
+
+
+def test_communicatie_may_edit_and_publish_pages_in_the_whole_tree(personas):
+    root = Page.get_first_root_node()
+    perms = set(
+        GroupPagePermission.objects.filter(group__name=roles.COMMUNICATIE, page=root).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert {"add_page", "change_page", "publish_page"} <= perms
+
+
+def test_communicatie_has_no_access_to_dossier_data(client, personas):
+    login_verified(client, personas.eva)
+    report = Report.objects.create(
+        client=personas.client_a, written_at="2026-01-05T10:00:00+01:00", department="Wonen", author_name="X", text="t"
+    )
+    for url in (
+        "/admin/dossier/client/",
+        "/admin/dossier/report/",
+        f"/admin/dossier/report/edit/{report.pk}/",
+        f"/admin/dossier/report/inspect/{report.pk}/",
+        "/admin/backoffice/portalaccount/",
+        "/admin/backoffice/portalaccount/create/",
+        "/admin/dossier/accesslogentry/",
+        "/admin/home/applicationsubmission/",
+    ):
+        assert refused(client.get(url)), url
+
+
+def test_communicatie_can_reach_the_page_explorer(client, personas):
+    login_verified(client, personas.eva)
+    assert client.get("/admin/pages/").status_code == 200
+
+
+def test_privacy_officer_reads_the_access_log_but_not_the_dossiers(client, personas):
+    login_verified(client, personas.frank)
+    assert client.get("/admin/dossier/accesslogentry/").status_code == 200
+    assert refused(client.get("/admin/dossier/client/"))
+    assert refused(client.get("/admin/dossier/report/"))
+
+
+def test_care_worker_manages_dossiers_but_not_pages_or_the_log(client, personas):
+    login_verified(client, personas.dirk)
+    assert client.get("/admin/dossier/client/").status_code == 200
+    assert client.get("/admin/dossier/report/").status_code == 200
+    assert client.get("/admin/backoffice/portalaccount/").status_code == 200
+    assert refused(client.get("/admin/dossier/accesslogentry/"))
+    root = Page.get_first_root_node()
+    assert not root.permissions_for_user(personas.dirk).can_add_subpage()
+
+
+def test_care_worker_cannot_manage_staff_accounts_in_wagtails_user_admin(client, personas):
+    login_verified(client, personas.dirk)
+    assert refused(client.get("/admin/users/"))
+    assert refused(client.get(f"/admin/users/edit/{personas.eva.pk}/"))
+
+
+def test_a_person_without_a_staff_role_cannot_enter_the_admin(client, personas):
+    login_verified(client, personas.anna)
+    assert refused(client.get("/admin/"))
+    assert refused(client.get("/admin/dossier/client/"))
+
+
+def test_beheerder_sees_every_clients_dossier(client, personas):
+    from tests.personas import add_to_group, make_user
+
+    admin = make_user("gerda", first_name="Gerda", is_staff=True, mobile="+31677777777")
+    add_to_group(admin, roles.BEHEERDER)
+    login_verified(client, admin)
+    response = client.get("/admin/dossier/client/")
+    assert response.status_code == 200
+    for number in ("100001", "100002", "200001"):
+        assert number in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/dossier/client/edit/{c}/",
+        "/admin/dossier/client/inspect/{c}/",
+        "/admin/dossier/client/history/{c}/",
+    ],
+)
+def test_a_care_worker_cannot_open_a_client_of_team_het_anker(client, personas, url):
+    login_verified(client, personas.dirk)
+    assert client.get(url.format(c=personas.client_c.pk)).status_code == 404
+    assert client.get(url.format(c=personas.client_a.pk)).status_code == 200
