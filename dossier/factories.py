@@ -34,6 +34,7 @@ def build_reports(client, count, *, start=None, **fields) -> list[Report]:
 
 def make_plan(client, *, status=PlanStatus.FINAL, period_start=None, **fields) -> ClientPlan:
     fields.setdefault("content", "Doelen en afspraken voor het komende jaar.")
+    fields.setdefault("version", ClientPlan.objects.filter(client=client).count() + 1)
     if status == PlanStatus.SIGNED:
         fields.setdefault("signed_at", timezone.now())
     return ClientPlan.objects.create(
