@@ -65,6 +65,11 @@ def _refuse(request, page=None):
 @hooks.register("before_publish_page")
 def refuse_publishing_terms(request, page):
     if refuses_terms_publication(request.user, [page]):
+        if page.live and page.live_revision_id is None:
+            # "Create and publish": the create view added the page as live; keep it as a draft.
+            page.live = False
+            page.has_unpublished_changes = True
+            page.save(update_fields=["live", "has_unpublished_changes"], clean=False)
         return _refuse(request, page)
 
 
