@@ -9,6 +9,18 @@ def personas(db):
 
 
 @pytest.fixture
+def public_site(db):
+    """The public demo site from demo/public.py; returns its HomePage (the default site's root)."""
+    import io
+
+    from demo import public
+    from home.models import HomePage
+
+    public.load(io.StringIO())
+    return HomePage.objects.get()
+
+
+@pytest.fixture
 def dossier_page(db):
     """The MijnDossier page at /mijn-dossier/, under the default site's root page."""
     from wagtail.models import Page, Site

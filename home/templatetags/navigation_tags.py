@@ -3,6 +3,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from home.cache import menu_pages
+
 register = template.Library()
 
 
@@ -18,11 +20,9 @@ def site_root(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The live pages directly under the site root that editors put in the menu."""
-    root = _site_root(context.get("request"))
-    if root is None:
-        return Page.objects.none()
-    return root.get_children().live().public().in_menu()
+    """The live, public pages directly under the site root that editors put in the menu (cached)."""
+    request = context.get("request")
+    return menu_pages(request) if request is not None else []
 
 
 @register.simple_tag
