@@ -1,0 +1,154 @@
+"""The production settings come from the environment, refuse to start half-configured and pass `check --deploy`."""
+
+import os
+import runpy
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+REQUIRED_ENV = {
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+    "DJANGO_ALLOWED_HOSTS": "mijndossier.zorggroep-de-linde.example",
+    "DATABASE_URL": "postgres://mijndossier:geheim@db.internal:5432/mijndossier",
+    "REDIS_URL": "redis://cache.internal:6379/0",
+}
+OPTIONAL_ENV = [
+    "SECURE_SSL_REDIRECT",
+    "SECURE_COOKIES",
+    "MEDIA_STORAGE",
+    "WAGTAILSEARCH_BACKEND",
+    "WAGTAILSEARCH_URL",
+    "FRONTEND_CACHE",
+    "FRONTEND_CACHE_LOCATION",
+    "REDIS_SESSIONS_URL",
+]
+
+
+@pytest.fixture
+def production_env(monkeypatch):
+    for name, value in REQUIRED_ENV.items():
+        monkeypatch.setenv(name, value)
+    for name in OPTIONAL_ENV:
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def load_production_settings():
+    """The production module's settings, evaluated afresh against the current environment."""
+    return runpy.run_module("cms.settings.production")
+
+
+def test_check_deploy_reports_no_warnings_with_the_required_environment():
+    env = {**os.environ, **REQUIRED_ENV}
+    for name in OPTIONAL_ENV:
+        env.pop(name, None)
+    command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level=WARNING"]
+    result = subprocess.run(  # noqa: S603
+        [*command, "--settings=cms.settings.production"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"])
+def test_production_refuses_to_start_without_a_required_variable(production_env, missing):
+    production_env.delenv(missing)
+    with pytest.raises(ImproperlyConfigured, match=missing):
+        load_production_settings()
+
+
+def test_production_uses_postgresql_with_persistent_checked_connections(production_env):
+    config = load_production_settings()
+    database = config["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert database["HOST"] == "db.internal"
+    assert database["CONN_MAX_AGE"] > 0
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_production_shares_cache_and_sessions_through_redis(production_env):
+    config = load_production_settings()
+    assert config["CACHES"]["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    assert config["CACHES"]["default"]["LOCATION"] == REQUIRED_ENV["REDIS_URL"]
+    assert config["CACHES"]["sessions"]["BACKEND"] == "django_redis.cache.RedisCache"
+    assert config["SESSION_ENGINE"] == "django.contrib.sessions.backends.cache"
+    assert config["SESSION_CACHE_ALIAS"] == "sessions"
+
+
+def test_login_throttling_is_stored_in_the_shared_database(production_env):
+    from axes.handlers.database import AxesDatabaseHandler
+    from django.utils.module_loading import import_string
+
+    config = load_production_settings()
+    assert issubclass(import_string(config["AXES_HANDLER"]), AxesDatabaseHandler)
+
+
+def test_production_serves_hashed_static_files_and_documents_only_through_wagtail(production_env):
+    config = load_production_settings()
+    assert config["STORAGES"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert config["STORAGES"]["private"]["OPTIONS"]["base_url"] is None
+    assert config["WAGTAILDOCS_SERVE_METHOD"] == "serve_view"
+
+
+def test_s3_storage_uses_private_buckets_with_signed_urls(production_env):
+    production_env.setenv("MEDIA_STORAGE", "s3")
+    production_env.setenv("AWS_STORAGE_BUCKET_NAME", "de-linde-media")
+    config = load_production_settings()
+    for alias in ("default", "private"):
+        options = config["STORAGES"][alias]["OPTIONS"]
+        assert config["STORAGES"][alias]["BACKEND"] == "storages.backends.s3.S3Storage"
+        assert options["default_acl"] == "private"
+        assert options["querystring_auth"] is True
+    assert config["STORAGES"]["private"]["OPTIONS"]["location"] == "private"
+
+
+def test_search_uses_the_database_backend_unless_opensearch_is_chosen(production_env):
+    assert load_production_settings()["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == (
+        "wagtail.search.backends.database"
+    )
+    production_env.setenv("WAGTAILSEARCH_BACKEND", "opensearch2")
+    production_env.setenv("WAGTAILSEARCH_URL", "https://search.internal:9200")
+    backend = load_production_settings()["WAGTAILSEARCH_BACKENDS"]["default"]
+    assert backend["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert backend["URLS"] == ["https://search.internal:9200"]
+
+
+def test_frontend_cache_invalidation_is_switched_on_by_the_environment(production_env):
+    assert "WAGTAILFRONTENDCACHE" not in load_production_settings()
+    production_env.setenv("FRONTEND_CACHE", "http")
+    production_env.setenv("FRONTEND_CACHE_LOCATION", "http://varnish.internal:6081")
+    config = load_production_settings()
+    assert config["WAGTAILFRONTENDCACHE"]["default"]["LOCATION"] == "http://varnish.internal:6081"
+    assert "wagtail.contrib.frontend_cache" in config["INSTALLED_APPS"]
+    assert config["PUBLIC_PAGE_SHARED_MAX_AGE"] > 0
+
+
+def test_production_forces_https_and_hsts_unless_switched_off_for_local_benchmarks(production_env):
+    config = load_production_settings()
+    assert config["SECURE_SSL_REDIRECT"] is True
+    assert config["SECURE_HSTS_SECONDS"] >= 31536000
+    assert config["SESSION_COOKIE_SECURE"] is True
+    assert config["SESSION_COOKIE_NAME"].startswith("__Host-")
+    production_env.setenv("SECURE_SSL_REDIRECT", "false")
+    assert load_production_settings()["SECURE_SSL_REDIRECT"] is False
+
+
+def test_an_unknown_storage_or_search_backend_is_refused(production_env):
+    production_env.setenv("MEDIA_STORAGE", "ftp")
+    with pytest.raises(ImproperlyConfigured, match="MEDIA_STORAGE"):
+        load_production_settings()
+    production_env.setenv("MEDIA_STORAGE", "filesystem")
+    production_env.setenv("WAGTAILSEARCH_BACKEND", "solr")
+    with pytest.raises(ImproperlyConfigured, match="WAGTAILSEARCH_BACKEND"):
+        load_production_settings()
