@@ -18,6 +18,8 @@ urlpatterns = [
     path("zoeken/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Push API for care record systems (bearer token per source system, CSRF-exempt).
+    path("api/import/", include("ecd_import.urls")),
 ]
 
 if settings.DEBUG:

@@ -50,7 +50,8 @@ def import_file(path: Path, **options) -> Outcome:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return _refused(name, [RecordError(name, "", "", f"kan het bestand niet lezen: {exc.strerror}.")], **options)
+        error = RecordError(name, "", "", f"kan het bestand niet lezen: {exc.strerror}.")
+        return record_refusal(name, [error], **options)
     return import_raw(raw, file_name=name, **options)
 
 
@@ -58,7 +59,7 @@ def import_raw(raw: bytes | str, *, file_name: str, **options) -> Outcome:
     try:
         data = read_json(raw, file_name)
     except ImportRejected as exc:
-        return _refused(file_name, exc.errors, **options)
+        return record_refusal(file_name, exc.errors, **options)
     return import_data(data, file_name=file_name, **options)
 
 
@@ -134,7 +135,7 @@ def _format_of(data, data_format: str, file_name: str):
     raise ImportRejected([RecordError(file_name, "", "", message)])
 
 
-def _refused(file_name: str, errors: list[RecordError], **options) -> Outcome:
+def record_refusal(file_name: str, errors: list[RecordError], **options) -> Outcome:
     source = options["source"]
     run = ImportRun.objects.create(
         source=source,

@@ -8,6 +8,24 @@ from typing import Any
 KINDS = ("team", "client", "care_team", "plan", "evaluation", "report", "agreement", "appointment")
 OUTCOMES = ("created", "updated", "unchanged", "withdrawn", "rejected")
 
+KIND_LABELS = {
+    "team": "teams",
+    "client": "cliënten",
+    "care_team": "zorgteamleden",
+    "plan": "cliëntplannen",
+    "evaluation": "evaluaties",
+    "report": "rapportages",
+    "agreement": "zorgovereenkomsten",
+    "appointment": "afspraken",
+}
+OUTCOME_LABELS = {
+    "created": "nieuw",
+    "updated": "gewijzigd",
+    "unchanged": "ongewijzigd",
+    "withdrawn": "ingetrokken",
+    "rejected": "afgewezen",
+}
+
 
 @dataclass
 class RecordError:

@@ -103,6 +103,7 @@ class Writer:
             by_kind = defaultdict(list)
             for item in payload.records:
                 by_kind[item.kind].append(item)
+            self.file_plans = {(i.client_number, i.external_id) for i in by_kind["plan"]}
             for kind, model in RECORD_MODELS.items():
                 self._write_records(kind, model, by_kind[kind], clients)
             if self.withdraw_missing:
@@ -383,6 +384,8 @@ class Writer:
         if not item.plan_ref:
             return None
         plan = plans.get(item.plan_ref)
+        if plan is None and (item.client_number, item.plan_ref) in self.file_plans:
+            return None  # in this file, but not written because the file already failed
         if plan is None or plan.client_id != clients[item.client_number].pk:
             self.error(item, "plan", f"onbekend cliëntplan '{item.plan_ref}' voor cliënt {item.client_number}.")
             return None

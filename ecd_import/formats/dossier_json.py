@@ -174,17 +174,16 @@ def _ident(node) -> str:
 
 def _dutch(error) -> str:
     value = error.validator_value
+    if error.validator == "pattern" and str(value).startswith("^\\d{4}"):
+        return "ongeldige datum of tijd (verwacht bijvoorbeeld 2026-03-01 of 2026-03-01T09:30:00+01:00)."
+    if error.validator == "enum":
+        return f"ongeldige waarde; toegestaan: {', '.join(map(str, value))}."
     messages = {
         "required": "dit veld is verplicht.",
         "type": f"verkeerd soort waarde; verwacht: {value}.",
         "minLength": "mag niet leeg zijn.",
         "maxLength": f"te lang: maximaal {value} tekens.",
-        "pattern": (
-            "ongeldige datum of tijd (verwacht bijvoorbeeld 2026-03-01 of 2026-03-01T09:30:00+01:00)."
-            if str(value).startswith("^\\d{4}")
-            else "ongeldige notatie."
-        ),
-        "enum": f"ongeldige waarde; toegestaan: {', '.join(map(str, value or []))}.",
+        "pattern": "ongeldige notatie.",
         "const": f"moet '{value}' zijn.",
         "additionalProperties": "onbekend veld.",
         "minimum": f"moet minstens {value} zijn.",

@@ -8,25 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ecd_import.importer import import_file
 from ecd_import.models import ImportTrigger, SourceSystem
-from ecd_import.records import KINDS, OUTCOMES, Tally
-
-KIND_LABELS = {
-    "team": "teams",
-    "client": "cliënten",
-    "care_team": "zorgteamleden",
-    "plan": "cliëntplannen",
-    "evaluation": "evaluaties",
-    "report": "rapportages",
-    "agreement": "zorgovereenkomsten",
-    "appointment": "afspraken",
-}
-OUTCOME_LABELS = {
-    "created": "nieuw",
-    "updated": "gewijzigd",
-    "unchanged": "ongewijzigd",
-    "withdrawn": "ingetrokken",
-    "rejected": "afgewezen",
-}
+from ecd_import.records import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES, Tally
 
 
 class Command(BaseCommand):
