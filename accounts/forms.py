@@ -93,11 +93,12 @@ class FirstPasswordForm(PasswordRulesMixin, SetPasswordForm):
         self.fields["new_password1"].help_text = ""
         self.fields["new_password2"].label = _("Nieuw wachtwoord nogmaals")
 
-    def clean_new_password2(self):
-        password = super().clean_new_password2()
-        if password and self.user.check_password(password):
-            raise ValidationError(_("Kies een ander wachtwoord dan het eenmalige wachtwoord."))
-        return password
+    def clean(self):
+        cleaned_data = super().clean()
+        password = cleaned_data.get("new_password1")
+        if password and self.user.password_change_required and self.user.check_password(password):
+            self.add_error("new_password1", _("Kies een ander wachtwoord dan het eenmalige wachtwoord."))
+        return cleaned_data
 
     def save(self, commit=True):
         self.user.password_change_required = False
@@ -121,9 +122,6 @@ class PortalPasswordChangeForm(PasswordRulesMixin, PasswordChangeForm):
 
 class PortalSetPasswordForm(FirstPasswordForm):
     """After a reset link: a new password; the next login still asks for the SMS code."""
-
-    def clean_new_password2(self):
-        return SetPasswordForm.clean_new_password2(self)
 
 
 class PortalPasswordResetForm(PasswordResetForm):

@@ -1,0 +1,84 @@
+from datetime import timedelta
+
+import pytest
+from django.test import Client, override_settings
+from django.utils import timezone
+
+from accounts.models import SmsChallenge, UserSession
+from accounts.sessions import LOGIN_AT_KEY
+from tests.personas import login_verified
+from tests.test_login import log_in
+
+
+@pytest.mark.django_db
+def test_a_session_ends_after_the_hard_maximum_even_when_active(personas):
+    client = login_verified(Client(), personas.anna)
+    session = client.session
+    session[LOGIN_AT_KEY] = (timezone.now() - timedelta(hours=12, minutes=1)).timestamp()
+    session.save()
+    response = client.get("/account/profiel/")
+    assert response["Location"].startswith("/account/inloggen/")
+    assert "reden=sessie-verlopen" in response["Location"]
+    assert "Uw sessie is verlopen" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(SESSION_MAX_AGE_SECONDS=60)
+def test_the_maximum_session_age_is_a_setting(personas):
+    client = login_verified(Client(), personas.anna)
+    session = client.session
+    session[LOGIN_AT_KEY] = (timezone.now() - timedelta(seconds=61)).timestamp()
+    session.save()
+    assert client.get("/account/profiel/").status_code == 302
+
+
+def test_sessions_are_short_and_end_when_the_browser_closes(settings):
+    assert settings.SESSION_COOKIE_AGE == 15 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert settings.SESSION_COOKIE_HTTPONLY
+
+
+@pytest.mark.django_db
+def test_login_gives_a_new_session_id(client, personas):
+    client.get("/account/inloggen/")
+    client.post("/account/inloggen/", {"portal_login_view-current_step": "auth", "auth-username": "x"})
+    before = client.session.session_key
+    log_in(client, personas.anna)
+    assert client.session.session_key != before
+
+
+@pytest.mark.django_db
+def test_the_profile_lists_the_active_sessions_and_ends_the_others(personas):
+    phone = Client(HTTP_USER_AGENT="Telefoonbrowser")
+    laptop = Client(HTTP_USER_AGENT="Laptopbrowser")
+    log_in(phone, personas.anna)
+    # The resend throttle allows one code per 30 seconds.
+    SmsChallenge.objects.update(created_at=timezone.now() - timedelta(minutes=1))
+    log_in(laptop, personas.anna)
+    page = laptop.get("/account/profiel/").content.decode()
+    assert "Telefoonbrowser" in page
+    assert "Laptopbrowser" in page
+    assert UserSession.objects.filter(user=personas.anna).count() == 2
+
+    laptop.post("/account/profiel/sessies-beeindigen/")
+    assert phone.get("/account/profiel/").status_code == 302
+    assert laptop.get("/account/profiel/").status_code == 200
+    assert UserSession.objects.filter(user=personas.anna).count() == 1
+
+
+@pytest.mark.django_db
+def test_logout_is_a_post_and_ends_the_session(personas):
+    client = login_verified(Client(), personas.anna)
+    assert client.get("/account/uitloggen/").status_code == 405
+    response = client.post("/account/uitloggen/")
+    assert response["Location"] == "/account/inloggen/?reden=uitgelogd"
+    assert client.get("/account/profiel/").status_code == 302
+    assert not UserSession.objects.exists()
+
+
+@pytest.mark.django_db
+def test_every_logged_in_account_page_has_a_logout_button(personas):
+    client = login_verified(Client(), personas.anna)
+    page = client.get("/account/profiel/").content.decode()
+    assert 'action="/account/uitloggen/"' in page
