@@ -3,6 +3,7 @@ import re
 import pytest
 from django.template.loader import get_template
 from django.test import override_settings
+from django.views.defaults import server_error
 
 from home.models import ContentPage, OrganisationSettings
 
@@ -110,8 +111,9 @@ def test_an_unknown_url_gets_a_dutch_404_page(client, public_site):
     assert 'href="/zoeken/"' in html
 
 
-def test_the_500_page_renders_without_a_request_or_context():
+def test_the_500_page_renders_without_a_request_or_context(rf):
     html = get_template("500.html").render()
+    assert server_error(rf.get("/")).status_code == 500
     assert "Er ging iets mis" in html
     assert "/static/css/site.css" in html
 
@@ -125,3 +127,8 @@ def test_robots_txt_keeps_crawlers_out_of_admin_dossier_and_account(client, publ
     for path in ("/admin/", "/mijn-dossier/", "/account/"):
         assert f"Disallow: {path}" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_the_footer_links_to_the_current_terms_of_use(client, public_site):
+    footer = re.search(r'<footer class="site-footer">.*?</footer>', client.get("/").content.decode(), re.S).group(0)
+    assert 'href="/gebruikersvoorwaarden/">Gebruikersvoorwaarden</a>' in footer
