@@ -130,11 +130,12 @@ def _section(request, page, client, *, section, spec, queryset, object_type, tem
     """A section list: the period form, the filtered and paginated records, and the log line."""
     form = PeriodForm(spec, request.GET)
     period = form.period
+    detail = _("periode: %(period)s") % {"period": period.description} if period else _("ongeldige periode")
+    # Log first: on the profile page this very visit belongs in the list being paginated.
+    log_access(request, action=AccessAction.READ, object_type=object_type, client=client, detail=detail)
     page_obj = None
     if period is not None:
         page_obj = _paginate(request, queryset.in_period(period.start, period.end))
-    detail = _("periode: %(period)s") % {"period": period.description} if period else _("ongeldige periode")
-    log_access(request, action=AccessAction.READ, object_type=object_type, client=client, detail=detail)
     context = {"form": form, "period": period, "page_obj": page_obj, **(extra or {})}
     return _render(request, page, client, template, section, context)
 

@@ -1,0 +1,76 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from dossier.models import AccessAction, AccessLogEntry, AccessRole, CareTeamMembership
+from tests.personas import grant, login_verified, make_user
+
+URL = "/mijn-dossier/profiel/"
+
+
+@pytest.fixture
+def anna(client, personas, dossier_page):
+    return login_verified(client, personas.anna)
+
+
+def test_the_profile_shows_personal_and_contact_details(anna, personas):
+    personas.client_a.street = "Lindelaan 4"
+    personas.client_a.city = "Zonnedal"
+    personas.client_a.save()
+    body = anna.get(URL).content.decode()
+    assert "Anna Jansen" in body
+    assert "100001" in body
+    assert "Lindelaan 4" in body
+    assert "Dirk de Vries" in body  # personal counsellor
+
+
+def test_who_has_access_today_lists_care_team_and_portal_accounts_with_their_role(anna, personas):
+    today = timezone.localdate()
+    ended = make_user("oud", first_name="Olga", last_name="Oud", mobile="+31677777777", is_staff=True)
+    CareTeamMembership.objects.create(
+        staff_member=ended,
+        client=personas.client_a,
+        role="Invalkracht",
+        valid_from=today - timedelta(days=90),
+        valid_until=today - timedelta(days=1),
+    )
+    later = make_user("later", first_name="Lex", last_name="Later", mobile="+31688888888")
+    grant(later, personas.client_a, AccessRole.RELATIVE, valid_from=today + timedelta(days=1))
+    body = anna.get(URL).content.decode()
+    assert "Wie heeft er vandaag toegang tot mijn dossier?" in body
+    assert "Dirk de Vries – Persoonlijk begeleider" in body
+    assert "Ben Bakker – wettelijk vertegenwoordiger" in body
+    assert "Anna Jansen – cliënt" in body
+    assert "Olga Oud" not in body
+    assert "Lex Later" not in body
+
+
+def _entry(client, who, days_ago, object_type="reports"):
+    return AccessLogEntry.objects.create(
+        action=AccessAction.READ,
+        client=client,
+        user_display=who,
+        object_type=object_type,
+        occurred_at=timezone.now() - timedelta(days=days_ago),
+    )
+
+
+def test_the_dossiers_access_log_is_listed_chronologically_with_a_period_filter(anna, personas):
+    old = _entry(personas.client_a, "Ben Bakker", 100)
+    recent = _entry(personas.client_a, "Ben Bakker", 2, "evaluations")
+    _entry(personas.client_c, "Carla Smit", 0)
+    entries = list(anna.get(URL).context["page_obj"])
+    assert recent in entries and old not in entries
+    assert entries == sorted(entries, key=lambda e: e.occurred_at, reverse=True)
+    assert all(e.client_id == personas.client_a.pk for e in entries)
+    response = anna.get(URL, {"periode": "jaar"})
+    assert old in list(response.context["page_obj"])
+    assert "Carla Smit" not in response.content.decode()
+
+
+def test_viewing_the_profile_is_itself_logged_and_shown(anna, personas):
+    anna.get(URL)
+    body = anna.get(URL).content.decode()
+    assert AccessLogEntry.objects.filter(object_type="profile", user=personas.anna).count() == 2
+    assert "profiel en toegangslog" in body
