@@ -47,6 +47,17 @@ test-postgres: install system-deps
 audit: install
 	scripts/audit-dependencies
 
+# Production configuration on http://127.0.0.1:8001 against throwaway PostgreSQL + Redis (local HTTP only).
+serve-prod: install
+	scripts/serve-prod
+
+# Benchmarks on the production stack; prints tables, not part of pass/fail.
+bench: install
+	$(BIN)/python bench/public_bench.py
+	@for script in bench/dossier_bench.py bench/import_bench.py; do \
+		if [ -f $$script ]; then $(BIN)/python $$script || exit 1; fi; \
+	done
+
 test: install system-deps lint check test-sqlite test-postgres
 
 clean:
