@@ -74,7 +74,9 @@ class Writer:
         self.source = source
         self.file_name = file_name
         self.withdraw_missing = withdraw_missing
-        self.progress = progress or (lambda n: None)
+        self._progress = progress
+        self.done = 0
+        self.total = 0
         self.errors: list[RecordError] = []
         self.tally = Tally()
         self.now = timezone.now()
@@ -91,7 +93,13 @@ class Writer:
                 )
             )
 
+    def progress(self, n: int):
+        self.done += n
+        if self._progress is not None:
+            self._progress(self.done, self.total)
+
     def write(self, payload: Payload) -> Tally:
+        self.total = payload.count()
         self.errors.extend(payload.errors)
         if not self._failed():
             self._check_fields(payload)

@@ -77,12 +77,12 @@ class Command(BaseCommand):
 
     def _progress(self):
         every = max(1, settings.ECD_IMPORT_PROGRESS_EVERY)
-        done = [0]
+        last = [0]
 
-        def report(n):
-            before, done[0] = done[0], done[0] + n
-            if before // every != done[0] // every:
-                self.stdout.write(f"  … {done[0]:,} records verwerkt".replace(",", "."))
+        def report(done, total):
+            if done // every != last[0] // every:
+                self.stdout.write(f"  … {done:,} van {total:,} records verwerkt".replace(",", "."))
+            last[0] = done
 
         return report
 
