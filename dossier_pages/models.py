@@ -97,7 +97,16 @@ class DossierPage(RoutablePageMixin, Page):
 
     @path("clientplannen/<int:pk>/download/", name="plan_download")
     def plan_download(self, request, pk):
-        return views.plan_download(request, self, request.dossier_client, pk)
+        # Plans in portal signing are served from their stored bytes (signing app).
+        from signing import views as signing_views
+
+        return signing_views.plan_download(request, self, request.dossier_client, pk)
+
+    @path("clientplannen/<int:pk>/ondertekenen/", name="plan_sign")
+    def plan_sign(self, request, pk):
+        from signing import views as signing_views
+
+        return signing_views.sign(request, self, request.dossier_client, pk)
 
     @path("evaluaties/", name="evaluations")
     def evaluations(self, request):

@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .services import MAX_COMMENT_LENGTH
+
+
+class AgreeForm(forms.Form):
+    agree = forms.BooleanField(
+        label=_("Ik heb het cliëntplan gelezen en ga akkoord"),
+        error_messages={"required": _("Vink aan dat u het cliëntplan heeft gelezen en akkoord gaat.")},
+    )
+
+
+class SignForm(AgreeForm):
+    code = forms.CharField(
+        label=_("SMS-code"),
+        max_length=12,
+        error_messages={"required": _("Vul de SMS-code in die u zojuist heeft ontvangen.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}),
+    )
+
+
+class DeclineForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Waarom gaat u niet akkoord?"),
+        help_text=_("Uw zorgteam leest dit en neemt contact met u op."),
+        max_length=MAX_COMMENT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Schrijf kort op waarom u niet akkoord gaat."),
+            "max_length": _("Uw toelichting is te lang (maximaal %(limit_value)d tekens)."),
+        },
+    )

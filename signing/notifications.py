@@ -1,0 +1,83 @@
+"""Messages about signing. Signers get no health data: no plan content, no client name, no diagnosis."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.sms import SmsDeliveryError, send_text_message
+
+logger = logging.getLogger(__name__)
+
+
+def _site_url() -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def signer_sms_text() -> str:
+    return _("Zorggroep De Linde: er staat een document voor u klaar in MijnDossier. Log in om het te bekijken.")
+
+
+def _mobile_number(user):
+    from two_factor.plugins.phonenumber.models import PhoneDevice
+
+    device = PhoneDevice.objects.filter(user=user, method="sms", confirmed=True).order_by("-name").first()
+    if device is not None:
+        return device.number
+    return user.mobile_number or None
+
+
+def notify_signers(request) -> list[str]:
+    """SMS and e-mail to every named signer; returns Dutch problem lines for the admin."""
+    problems = []
+    context = {"site_url": _site_url()}
+    subject = _("Er staat een document voor u klaar in MijnDossier")
+    body = render_to_string("signing/email/signature_requested.txt", context)
+    for user in request.signers.all():
+        name = user.get_full_name() or user.username
+        number = _mobile_number(user)
+        if number:
+            try:
+                send_text_message(number, signer_sms_text())
+            except SmsDeliveryError:
+                logger.warning("Signing SMS to user %s failed", user.pk)
+                problems.append(_("De SMS aan %(name)s kon niet worden verstuurd.") % {"name": name})
+        else:
+            problems.append(_("%(name)s heeft geen mobiel nummer; er is geen SMS verstuurd.") % {"name": name})
+        if user.email:
+            try:
+                send_mail(subject, body, None, [user.email])
+            except OSError:
+                logger.warning("Signing e-mail to user %s failed", user.pk)
+                problems.append(_("De e-mail aan %(name)s kon niet worden verstuurd.") % {"name": name})
+    return problems
+
+
+def staff_recipients(request) -> list[str]:
+    recipients = list(settings.STAFF_NOTIFICATION_EMAILS)
+    if request.requested_by is not None and request.requested_by.email:
+        recipients.append(request.requested_by.email)
+    return sorted(set(recipients))
+
+
+def notify_staff_of_decline(request) -> bool:
+    """E-mail to the requester and the client administration; the comment itself stays in the admin."""
+    recipients = staff_recipients(request)
+    if not recipients:
+        return False
+    plan = request.plan
+    context = {
+        "client_number": plan.client.client_number,
+        "version": plan.version,
+        "admin_url": _site_url() + reverse("signing_admin:detail", args=[request.pk]),
+    }
+    subject = _("Cliëntplan niet akkoord (cliëntnummer %(number)s)") % {"number": plan.client.client_number}
+    try:
+        send_mail(subject, render_to_string("signing/email/plan_declined.txt", context), None, recipients)
+    except OSError:
+        logger.exception("Decline e-mail for signature request %s failed", request.pk)
+        return False
+    return True
