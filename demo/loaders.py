@@ -1,8 +1,9 @@
 """The demo loaders, in dependency order. Each takes a writer for progress lines."""
 
-from demo import dossier, public
+from demo import dossier, public, staff
 
 ALL = [
     public.load,
     dossier.load,
+    staff.load,
 ]

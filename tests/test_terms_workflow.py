@@ -267,3 +267,35 @@ def test_page_history_and_revision_comparison_work_for_terms(client, personas, t
     compare = client.get(reverse("wagtailadmin_pages:revisions_compare", args=[terms.pk, first, second]))
     assert compare.status_code == 200
     assert "bewaartermijnen" in compare.content.decode()
+
+
+def test_the_acceptance_report_counts_who_accepted_each_published_version(client, personas, terms):
+    accept(personas.anna, terms)
+    accept(personas.ben, terms)
+    first_revision = terms.live_revision_id
+    terms.body = "<p>Versie 1.1.</p>"
+    terms.version = "1.1"
+    terms.save_revision().publish()
+    accept(personas.anna, terms)
+    personas.carla.is_active = False
+    personas.carla.save()
+
+    login_verified(client, personas.frank)
+    response = client.get(reverse("backoffice_terms_acceptance_report"))
+
+    assert response.status_code == 200
+    rows = {row.revision_id: row for row in response.context["rows"]}
+    assert response.context["total"] == 2  # anna and ben; carla is deactivated
+    terms.refresh_from_db()
+    assert (rows[terms.live_revision_id].accepted, rows[terms.live_revision_id].not_accepted) == (1, 1)
+    assert rows[terms.live_revision_id].is_current
+    assert (rows[first_revision].accepted, rows[first_revision].not_accepted) == (2, 0)
+    assert rows[first_revision].version == "1.0"
+
+
+def test_communicatie_and_care_workers_do_not_see_the_acceptance_report(client, personas, terms):
+    for user in (personas.eva, personas.dirk):
+        login_verified(client, user)
+        response = client.get(reverse("backoffice_terms_acceptance_report"))
+        assert response.status_code in (302, 403)
+        client.logout()
