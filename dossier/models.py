@@ -501,6 +501,9 @@ class AccessLogEntry(models.Model):
 
     objects = AccessLogQuerySet.as_manager()
 
+    # Log lines reference no pages or images; skip Wagtail's reference index on every write.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("logregel")
         verbose_name_plural = _("toegangslog")

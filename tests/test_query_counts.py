@@ -1,0 +1,55 @@
+"""Every dossier page costs the same number of SQL queries, whatever the size of the dossier."""
+
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from dossier.factories import build_reports, make_agreement, make_appointment, make_evaluation, make_plan
+from dossier.models import PlanStatus, Report
+from tests.personas import login_verified
+
+PAGES = [
+    "/mijn-dossier/",
+    "/mijn-dossier/rapportages/?periode=jaar",
+    "/mijn-dossier/rapportages/?periode=jaar&pagina=3",
+    "/mijn-dossier/clientplannen/",
+    "/mijn-dossier/evaluaties/",
+    "/mijn-dossier/zorgovereenkomsten/",
+    "/mijn-dossier/afspraken/",
+    "/mijn-dossier/profiel/?periode=jaar",
+]
+MAX_QUERIES = 30
+
+
+def _fill(client, reports):
+    Report.objects.bulk_create(build_reports(client, reports, start=timezone.now()), batch_size=500)
+    for _ in range(3):
+        plan = make_plan(client, status=PlanStatus.SIGNED)
+        make_evaluation(client, plan=plan)
+        make_agreement(client, signed_on=timezone.localdate())
+        make_appointment(client, starts_at=timezone.now() + timedelta(hours=1))
+
+
+def _queries(django_client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert django_client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_every_page_costs_the_same_queries_for_10_and_1000_reports(
+    client, personas, dossier_page, django_assert_max_num_queries
+):
+    _fill(personas.client_a, 10)
+    _fill(personas.client_b, 1000)
+    login_verified(client, personas.ben)
+    for url in PAGES:
+        client.post("/mijn-dossier/client-kiezen/", {"client": personas.client_a.pk})
+        client.get(url)  # warm per-process caches (site root paths, content types)
+        small = _queries(client, url)
+        assert small <= MAX_QUERIES, url
+        client.post("/mijn-dossier/client-kiezen/", {"client": personas.client_b.pk})
+        client.get(url)
+        with django_assert_max_num_queries(small):
+            client.get(url)
