@@ -133,3 +133,53 @@ def test_a_care_worker_cannot_open_a_client_of_team_het_anker(client, personas, 
     login_verified(client, personas.dirk)
     assert client.get(url.format(c=personas.client_c.pk)).status_code == 404
     assert client.get(url.format(c=personas.client_a.pk)).status_code == 200
+
+
+def test_every_role_gets_a_working_dashboard(client, personas):
+    for user in (personas.dirk, personas.eva, personas.frank):
+        login_verified(client, user)
+        assert client.get("/admin/").status_code == 200, user.username
+        client.logout()
+
+
+def test_the_beheerder_opens_every_dossier_screen(client, personas):
+    from datetime import date
+
+    from dossier.models import Appointment, CareAgreement, ClientPlan, DossierAccess, Evaluation
+    from tests.personas import add_to_group, make_user
+
+    admin = make_user("gerda", first_name="Gerda", is_staff=True, is_superuser=True, mobile="+31677777777")
+    add_to_group(admin, roles.BEHEERDER)
+    login_verified(client, admin)
+    a = personas.client_a
+    objects = {
+        "client": a,
+        "dossieraccess": DossierAccess.objects.filter(client=a).first(),
+        "careteammembership": a.care_team_memberships.first(),
+        "report": Report.objects.create(
+            client=a, written_at="2026-01-05T10:00:00+01:00", department="Wonen", author_name="X", text="t"
+        ),
+        "clientplan": ClientPlan.objects.create(client=a, period_start=date(2026, 1, 1), content="Plan"),
+        "evaluation": Evaluation.objects.create(client=a, evaluated_on=date(2026, 2, 1), content="E"),
+        "careagreement": CareAgreement.objects.create(client=a, product="Wonen", period_start=date(2026, 1, 1)),
+        "appointment": Appointment.objects.create(
+            client=a, starts_at="2026-04-01T10:00:00+02:00", ends_at="2026-04-01T11:00:00+02:00", title="Gesprek"
+        ),
+    }
+    for model, obj in objects.items():
+        for url in (
+            f"/admin/dossier/{model}/",
+            f"/admin/dossier/{model}/edit/{obj.pk}/",
+            f"/admin/dossier/{model}/inspect/{obj.pk}/",
+        ):
+            assert client.get(url).status_code == 200, url
+    for url in (
+        "/admin/backoffice/portalaccount/",
+        f"/admin/backoffice/portalaccount/inspect/{personas.anna.pk}/",
+        f"/admin/backoffice/portalaccount/edit/{personas.anna.pk}/",
+        "/admin/backoffice/portalaccount/create/",
+        "/admin/dossier/accesslogentry/",
+        "/admin/home/applicationsubmission/",
+        "/admin/rapporten/acceptatie-voorwaarden/",
+    ):
+        assert client.get(url).status_code == 200, url
