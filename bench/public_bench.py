@@ -26,6 +26,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote_plus
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 HOST, PORT = "127.0.0.1", 8001
@@ -96,12 +97,12 @@ def wrk(path, seconds):
 def measure_search():
     conn = http.client.HTTPConnection(HOST, PORT, timeout=30)
     for term in SEARCH_TERMS:  # warm-up: connections, query plans
-        get(f"/zoeken/?q={term}", conn)
+        get(f"/zoeken/?q={quote_plus(term)}", conn)
     timings, hits = [], 0
     for i in range(SEARCH_REQUESTS):
         term = SEARCH_TERMS[i % len(SEARCH_TERMS)]
         started = time.perf_counter()
-        status, body = get(f"/zoeken/?q={term.replace(' ', '+')}", conn)
+        status, body = get(f"/zoeken/?q={quote_plus(term)}", conn)
         timings.append((time.perf_counter() - started) * 1000)
         if status != 200:
             raise SystemExit(f"search returned {status}")
@@ -137,6 +138,7 @@ def main():
         faq_path = "/veelgestelde-vragen/"
         assert get(faq_path)[0] == 200
         wrk(faq_path, 3), wrk(static_path, 3)  # warm-up
+        load_before = os.getloadavg()[0]
         faq, static = wrk(faq_path, DURATION), wrk(static_path, DURATION)
         search = measure_search()
     finally:
@@ -145,6 +147,7 @@ def main():
     results = {
         "date": date.today().isoformat(),
         "machine": machine(),
+        "load_average_before": load_before,
         "connections": CONNECTIONS,
         "seconds": DURATION,
         "faq": faq,
@@ -165,6 +168,7 @@ def print_table(r, static_path):
     faq, static, search = r["faq"], r["static"], r["search"]
     print(f"\nPublic site on the production stack - {r['date']} - {r['machine']}")
     print(f"gunicorn (deploy/gunicorn.conf.py) + PostgreSQL + Redis on 127.0.0.1; wrk, {r['connections']} connections")
+    print(f"1-minute load average before measuring: {r['load_average_before']:.2f} (other work skews the figures)")
     print()
     print(row("measurement", "req/s", "p50 ms", "p95 ms", "errors", "target"))
     print(f"|{'-' * 42}|{'-' * 10}|{'-' * 9}|{'-' * 9}|{'-' * 8}|{'-' * 8}|")

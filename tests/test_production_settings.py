@@ -152,3 +152,24 @@ def test_an_unknown_storage_or_search_backend_is_refused(production_env):
     production_env.setenv("WAGTAILSEARCH_BACKEND", "solr")
     with pytest.raises(ImproperlyConfigured, match="WAGTAILSEARCH_BACKEND"):
         load_production_settings()
+
+
+def seen_address(settings, proxy_count, forwarded_for):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from cms.middleware import TrustedProxyMiddleware
+
+    settings.TRUSTED_PROXY_COUNT = proxy_count
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.10", HTTP_X_FORWARDED_FOR=forwarded_for)
+    TrustedProxyMiddleware(lambda request: HttpResponse())(request)
+    return request.META["REMOTE_ADDR"]
+
+
+def test_behind_one_load_balancer_the_visitors_address_is_logged_and_throttled(settings):
+    assert seen_address(settings, 1, "203.0.113.7") == "203.0.113.7"
+
+
+def test_an_address_the_visitor_made_up_is_never_trusted(settings):
+    assert seen_address(settings, 1, "198.51.100.1, 203.0.113.7") == "203.0.113.7"
+    assert seen_address(settings, 0, "198.51.100.1") == "10.0.0.10"
