@@ -1,9 +1,10 @@
 """The demo loaders, in dependency order. Each takes a writer for progress lines."""
 
-from demo import dossier, public, staff
+from demo import dossier, public, signing, staff
 
 ALL = [
     public.load,
     dossier.load,
     staff.load,
+    signing.load,
 ]

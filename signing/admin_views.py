@@ -119,7 +119,7 @@ def _role_label(user, plan) -> str:
 def offer(request, plan_pk):
     _require(request, CHANGE_PERMISSION)
     plan = _scoped_plan(request, plan_pk)
-    form = OfferForm(plan, request.POST or None)
+    form = OfferForm(plan, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             signature_request = services.request_signature(plan, form.cleaned_data["signers"], request.user)
