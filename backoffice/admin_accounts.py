@@ -99,10 +99,11 @@ class PortalAccountAdmin(ScopedModelAdmin):
         "last_login",
         "date_joined",
     ]
+    # The mobile number is the second factor: it only changes through "SMS-code herstellen",
+    # after an identity check.
     panels = [
         FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
         FieldPanel("email"),
-        FieldPanel("mobile_number"),
     ]
 
     def scoped_queryset(self, request):

@@ -22,7 +22,13 @@ DOSSIER_RECORDS = ["report", "clientplan", "evaluation", "careagreement", "appoi
 # Model permissions per role, as "app_label.codename". Missing ones (an app not
 # migrated yet) are skipped, so the setup can run at any stage.
 MODEL_PERMISSIONS = {
-    COMMUNICATIE: ["wagtailadmin.access_admin"],
+    COMMUNICATIE: [
+        "wagtailadmin.access_admin",
+        "home.change_organisationsettings",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+    ],
     PRIVACY: [
         "wagtailadmin.access_admin",
         "backoffice.publish_terms",
