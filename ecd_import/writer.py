@@ -9,11 +9,13 @@ from collections import Counter, defaultdict
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
 
 from dossier.models import (
+    AccessAction,
+    AccessLogEntry,
     Appointment,
     CareAgreement,
     CareTeamMembership,
@@ -25,7 +27,7 @@ from dossier.models import (
     Team,
 )
 
-from .records import ImportRejected, Incoming, Payload, RecordError, Tally
+from .records import OUTCOME_LABELS, ImportRejected, Incoming, Payload, RecordError, Tally
 
 RECORD_MODELS = {
     "plan": ClientPlan,
@@ -69,6 +71,29 @@ def _apply_changes(obj, values: dict) -> list[str]:
     return changed
 
 
+def _bulk_update(model, objects, field_names):
+    """UPDATE ... WHERE id = %s, sent with executemany.
+
+    Django's bulk_update builds one CASE WHEN per field over the whole batch,
+    which grows quadratically with the batch size; one parameterised statement
+    run for many rows stays linear on SQLite and PostgreSQL alike.
+    """
+    if not objects:
+        return
+    fields = [model._meta.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    # Only quoted table and column names from the model are interpolated; values are parameters.
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote(model._meta.pk.column)} = %s"  # noqa: S608
+    rows = [
+        [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields] + [obj.pk]
+        for obj in objects
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), CHUNK):
+            cursor.executemany(sql, rows[start : start + CHUNK])
+
+
 class Writer:
     def __init__(self, source, file_name: str, *, withdraw_missing=False, progress=None):
         self.source = source
@@ -79,6 +104,8 @@ class Writer:
         self.total = 0
         self.errors: list[RecordError] = []
         self.tally = Tally()
+        # Per client number: how many records were created, updated, withdrawn (for the access log).
+        self.changes: dict[str, Counter] = defaultdict(Counter)
         self.now = timezone.now()
 
     def error(self, item: Incoming | None, field: str, message: str, kind: str = ""):
@@ -116,9 +143,15 @@ class Writer:
                 self._write_records(kind, model, by_kind[kind], clients)
             if self.withdraw_missing:
                 self._withdraw_missing(payload, clients)
+            if not self._failed():
+                self._log_changes(clients)
         if self._failed():
             raise ImportRejected(self.errors)
         return self.tally
+
+    def _count(self, kind: str, outcome: str, client_number: str, n: int = 1):
+        self.tally.add(kind, outcome, n)
+        self.changes[client_number][outcome] += n
 
     def _failed(self) -> bool:
         return any(e.level == "error" for e in self.errors)
@@ -246,7 +279,7 @@ class Writer:
                     client = Client(client_number=item.external_id, external_source=self.source.name, **values)
                     new.append(client)
                     clients[item.external_id] = client
-                    self.tally.add("client", "created")
+                    self._count("client", "created", item.external_id)
                 continue
             if bad:
                 continue
@@ -256,7 +289,7 @@ class Writer:
                 changed.append("external_source")
             if changed:
                 client.save()
-                self.tally.add("client", "updated")
+                self._count("client", "updated", item.external_id)
             else:
                 self.tally.add("client", "unchanged")
         if new:
@@ -287,7 +320,7 @@ class Writer:
             client = clients[item.client_number]
             membership = existing.get((client.pk, item.external_id))
             if item.withdrawn:
-                self._end_membership(membership, yesterday)
+                self._end_membership(membership, yesterday, item.client_number)
                 continue
             user = self._staff(item, staff, "staff_member")
             if user is None:
@@ -296,21 +329,21 @@ class Writer:
             values.setdefault("valid_until", None)
             if membership is None:
                 CareTeamMembership.objects.create(client=client, external_id=item.external_id, **values)
-                self.tally.add("care_team", "created")
+                self._count("care_team", "created", item.client_number)
             elif _apply_changes(membership, values):
                 membership.save()
-                self.tally.add("care_team", "updated")
+                self._count("care_team", "updated", item.client_number)
             else:
                 self.tally.add("care_team", "unchanged")
         self.progress(len(items))
 
-    def _end_membership(self, membership, yesterday):
+    def _end_membership(self, membership, yesterday, client_number):
         if membership is None or (membership.valid_until is not None and membership.valid_until <= yesterday):
             self.tally.add("care_team", "unchanged")
             return
         membership.valid_until = yesterday
         membership.save(update_fields=["valid_until"])
-        self.tally.add("care_team", "withdrawn")
+        self._count("care_team", "withdrawn", client_number)
 
     # Dossier records: one query per chunk to find existing rows, then bulk writes.
 
@@ -336,7 +369,7 @@ class Writer:
                         obj.withdrawn_at = self.now
                         obj.updated_at = self.now
                         to_update.append(obj)
-                        self.tally.add(kind, "withdrawn")
+                        self._count(kind, "withdrawn", item.client_number)
                     else:
                         self.tally.add(kind, "unchanged")
                     continue
@@ -345,7 +378,7 @@ class Writer:
                     values["plan"] = self._plan(item, plans, clients)
                 if obj is None:
                     to_create.append(model(external_source=self.source.name, external_id=item.external_id, **values))
-                    self.tally.add(kind, "created")
+                    self._count(kind, "created", item.client_number)
                     continue
                 if kind == "plan" and not self._plan_may_change(obj, item, values):
                     continue
@@ -356,13 +389,12 @@ class Writer:
                 if changed:
                     obj.updated_at = self.now
                     to_update.append(obj)
-                    self.tally.add(kind, "updated")
+                    self._count(kind, "updated", item.client_number)
                 else:
                     self.tally.add(kind, "unchanged")
             if not self._failed():
                 model.objects.bulk_create(to_create, batch_size=BATCH)
-                if to_update:
-                    model.objects.bulk_update(to_update, update_fields, batch_size=BATCH)
+                _bulk_update(model, to_update, update_fields)
             self.progress(len(chunk))
 
     def _plan_may_change(self, plan, item: Incoming, values: dict) -> bool:
@@ -411,21 +443,42 @@ class Writer:
             ).exclude(external_id="")
             number_of = {c.pk: c.client_number for c in clients.values()}
             gone = [
-                pk
+                (pk, number_of[client_id])
                 for pk, client_id, external_id in rows.values_list("pk", "client_id", "external_id")
                 if (number_of[client_id], external_id) not in present[kind]
             ]
             for chunk in _chunks(gone):
-                model.objects.filter(pk__in=chunk).update(withdrawn_at=self.now, updated_at=self.now)
-            self.tally.add(kind, "withdrawn", len(gone))
+                model.objects.filter(pk__in=[pk for pk, _ in chunk]).update(withdrawn_at=self.now, updated_at=self.now)
+            for number, count in Counter(number for _, number in gone).items():
+                self._count(kind, "withdrawn", number, count)
         yesterday = timezone.localdate() - timedelta(days=1)
         memberships = CareTeamMembership.objects.filter(client_id__in=client_ids).exclude(external_id="")
         memberships = memberships.filter(Q(valid_until__isnull=True) | Q(valid_until__gt=yesterday))
         number_of = {c.pk: c.client_number for c in clients.values()}
-        ended = Counter()
         for membership in memberships:
-            if (number_of[membership.client_id], membership.external_id) not in present["care_team"]:
+            number = number_of[membership.client_id]
+            if (number, membership.external_id) not in present["care_team"]:
                 membership.valid_until = yesterday
                 membership.save(update_fields=["valid_until"])
-                ended["care_team"] += 1
-        self.tally.add("care_team", "withdrawn", ended["care_team"])
+                self._count("care_team", "withdrawn", number)
+
+    def _log_changes(self, clients: dict):
+        """One access-log line per client whose dossier this import changed (NEN 7513: who changed what)."""
+        entries = []
+        for number, outcomes in self.changes.items():
+            client = clients.get(number)
+            detail = ", ".join(f"{outcomes[o]} {OUTCOME_LABELS[o]}" for o in ("created", "updated", "withdrawn"))
+            entries.append(
+                AccessLogEntry(
+                    occurred_at=self.now,
+                    action=AccessAction.CHANGE,
+                    client=client,
+                    client_number=number,
+                    user_display=f"Bronsysteem {self.source.name}",
+                    user_role="import uit ECD",
+                    object_type="dossierimport",
+                    object_id=self.file_name[:60],
+                    detail=f"Import {self.file_name}: {detail}"[:255],
+                )
+            )
+        AccessLogEntry.objects.bulk_create(entries)

@@ -259,3 +259,14 @@ def test_a_bundle_labelled_with_another_source_is_refused(source, staff, bundle)
 
     assert outcome.source_mismatch
     assert not Client.objects.exists()
+
+
+def test_a_performer_referring_to_an_organization_in_the_bundle_is_the_department(source, staff, bundle):
+    performer = resource(bundle, "rap-10006-1")["performer"][1]
+    del performer["type"]  # only the urn:uuid reference says it is an Organization
+
+    outcome = run(bundle, source)
+
+    assert outcome.ok, outcome.errors
+    report = Report.objects.get(external_id="rap-10006-1")
+    assert (report.author_name, report.department) == ("Zorgmedewerker De Linde", "Lindehof, woongroep 1")

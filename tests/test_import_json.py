@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from dossier.models import (
+    AccessAction,
+    AccessLogEntry,
     Appointment,
     CareAgreement,
     CareTeamMembership,
@@ -398,3 +400,18 @@ def test_care_team_members_withdrawn_at_the_source_lose_access_from_today(source
 
     assert outcome.run.counts["care_team"]["withdrawn"] == 1
     assert not CareTeamMembership.objects.valid_on().filter(external_id="ZT-5-1").exists()
+
+
+def test_an_import_writes_one_access_log_line_per_changed_client_and_none_when_unchanged(source, staff, example):
+    run(example, source)
+
+    [entry] = AccessLogEntry.objects.filter(action=AccessAction.CHANGE)
+    assert (entry.client_number, entry.user_display, entry.object_type) == (
+        "10005",
+        "Bronsysteem ecd-linde",
+        "dossierimport",
+    )
+    assert "nieuw" in entry.detail
+
+    run(example, source)
+    assert AccessLogEntry.objects.filter(action=AccessAction.CHANGE).count() == 1

@@ -272,10 +272,17 @@ class _BundleParser:
             if item is not None:
                 item.external_id = participant.id or f"{base_id}/{staff_ref}"
 
+    def _kind_of(self, reference) -> str:
+        """The resource type a reference points at: the bundle's resource, else `type`, else the URL."""
+        target = self.index.get(reference.reference) if reference.reference else None
+        if target is not None:
+            return target.get_resource_type()
+        return reference.type or (reference.reference or "").split("/")[0]
+
     def _performers(self, references):
         people, organisations = [], []
         for reference in references or []:
-            kind = reference.type or (reference.reference or "").split("/")[0]
+            kind = self._kind_of(reference)
             (organisations if kind == "Organization" else people).append(reference.display or "")
         return next(filter(None, people), ""), next(filter(None, organisations), "")
 
@@ -393,7 +400,7 @@ class _BundleParser:
             actor = participant.actor
             if actor is None:
                 continue
-            kind = actor.type or (actor.reference or "").split("/")[0]
+            kind = self._kind_of(actor)
             if kind == "Patient" or (actor.identifier and actor.identifier.system == self.client_system):
                 patient = patient or actor
             elif kind == "Location":
