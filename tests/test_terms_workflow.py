@@ -299,3 +299,14 @@ def test_communicatie_and_care_workers_do_not_see_the_acceptance_report(client, 
         response = client.get(reverse("backoffice_terms_acceptance_report"))
         assert response.status_code in (302, 403)
         client.logout()
+
+
+def test_communicatie_cannot_publish_terms_through_the_bulk_actions(client, personas, terms):
+    live_revision = terms.live_revision_id
+    terms.body = "<p>Concept via bulk.</p>"
+    terms.save_revision()
+    login_verified(client, personas.eva)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={terms.pk}"
+    client.post(url, {"include_descendants": ""})
+    terms.refresh_from_db()
+    assert terms.live_revision_id == live_revision
