@@ -10,6 +10,7 @@ then measures with wrk from a second process:
   (target: p95 < 50 ms).
 
 Prints a table and writes var/bench/public.json. Not part of the test suite.
+BENCH_REUSE_SERVER=1 measures a serve-prod that is already running instead.
 """
 
 import contextlib
@@ -51,6 +52,9 @@ def get(path, conn=None):
 
 def start_server():
     OUT_DIR.mkdir(parents=True, exist_ok=True)
+    if os.environ.get("BENCH_REUSE_SERVER"):
+        # Measure a stack that is already up (scripts/serve-prod with the same SERVE_PROD_SETUP); leave it running.
+        return None
     log = open(OUT_DIR / "serve-prod.log", "w")  # noqa: SIM115
     env = {
         **os.environ,
@@ -75,6 +79,8 @@ def start_server():
 
 
 def stop_server(process):
+    if process is None:
+        return
     # Stopping gunicorn ends serve-prod, and with-services then stops PostgreSQL and Redis.
     with contextlib.suppress(OSError, ValueError):
         os.kill(int(PIDFILE.read_text().strip()), signal.SIGTERM)
