@@ -6,11 +6,12 @@ served fresh: logged-in users, anyone with a session or pending messages,
 POSTs, query strings, form pages (they carry a CSRF token), pages with view
 restrictions, and everything under the private prefixes.
 
-Invalidation is by generation: every cache key contains the current
-generation, and publishing, unpublishing, moving or deleting any page (or
-changing a site, a site setting, an image or a document) starts a new one.
-One change can alter the menu, breadcrumbs or links on every page, so the
-whole set goes; old entries expire by themselves.
+Invalidation is by generation: every entry is stored with the generation it
+was made in and only used while that generation is current. Publishing,
+unpublishing, moving or deleting any page (or changing a site, a site
+setting, an image or a document) starts a new one. One change can alter the
+menu, breadcrumbs or links on every page, so the whole set goes; outdated
+entries are overwritten or expire by themselves.
 """
 
 import uuid
@@ -30,12 +31,29 @@ CACHEABLE_REQUEST_ATTR = "_public_page_cacheable"
 PERSONAL_COOKIES = ("messages",)
 
 
-def generation() -> str:
+def generation(known: str | None = None) -> str:
+    """The current generation; `known` is a value just read together with a page."""
+    if known is not None:
+        return known
     current = cache.get(GENERATION_KEY)
     if current is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         current = cache.get(GENERATION_KEY) or "none"
     return current
+
+
+def cached_for_generation(key: str):
+    """(current generation, value stored under `key` for that generation or None), in one round trip.
+
+    Entries are stored as (generation, value): one MGET reads both, and a newer
+    publish simply overwrites an entry instead of leaving it behind.
+    """
+    found = cache.get_many([GENERATION_KEY, key])
+    current = generation(found.get(GENERATION_KEY))
+    entry = found.get(key)
+    if entry is not None and entry[0] == current:
+        return current, entry[1]
+    return current, None
 
 
 def clear_public_pages(**kwargs) -> None:
@@ -63,12 +81,12 @@ def menu_pages(request) -> list:
     Costs no queries once cached; the same generation as the pages keeps it
     fresh after a publish, move or delete.
     """
-    key = f"public-pages:{generation()}:menu:{request.get_host()}"
-    pages = cache.get(key)
+    key = f"public-pages:menu:{request.get_host()}"
+    current, pages = cached_for_generation(key)
     if pages is None:
         site = Site.find_for_request(request)
         pages = list(site.root_page.get_children().live().public().in_menu()) if site else []
-        cache.set(key, pages, settings.PUBLIC_PAGE_CACHE_SECONDS)
+        cache.set(key, (current, pages), settings.PUBLIC_PAGE_CACHE_SECONDS)
     return pages
 
 
@@ -90,7 +108,7 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         request._public_page_cache_candidate = True
         key = self.cache_key(request)
-        cached = cache.get(key)
+        current, cached = cached_for_generation(key)
         if cached is not None:
             response = self.thaw(cached)
             response["X-Page-Cache"] = "hit"
@@ -98,7 +116,7 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if self.may_store(request, response):
             self.add_public_headers(response)
-            cache.set(key, self.freeze(response), timeout)
+            cache.set(key, (current, self.freeze(response)), timeout)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -114,7 +132,7 @@ class PublicPageCacheMiddleware:
     def cache_key(self, request) -> str:
         url = f"{request.scheme}://{request.get_host()}{request.path}"
         digest = blake2b(url.encode(), digest_size=16).hexdigest()
-        return f"public-pages:{generation()}:page:{get_language()}:{digest}"
+        return f"public-pages:page:{get_language()}:{digest}"
 
     def may_store(self, request, response) -> bool:
         user = getattr(request, "user", None)
