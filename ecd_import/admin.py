@@ -161,6 +161,12 @@ class SourceSystemAdmin(ModelAdmin):
     list_filter = ("is_active",)
     form_fields_exclude = ["token_hash", "token_created_at", "last_used_at"]
 
+    def history_view(self, request, instance_pk):
+        # wagtail-modeladmin's HistoryView checks no permission of its own.
+        if not self.permission_helper.user_can_list(request.user):
+            raise PermissionDenied
+        return super().history_view(request, instance_pk)
+
 
 def rotate_token(request, pk):
     """Confirm, then replace a source system's token and show the new one once."""
