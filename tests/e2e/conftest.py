@@ -1,0 +1,154 @@
+"""Browser fixtures: Playwright (sync API) driving Debian's Chromium against a live demo site.
+
+`load_demo` takes several seconds, so the demo site is loaded once for this
+package into the in-memory SQLite test database and snapshotted with sqlite3's
+backup API; before every test the snapshot is copied back, so each test starts
+from the same freshly loaded demo site. When the package is done, the
+post-migrate database is put back for the rest of the suite.
+
+Every browser test is marked `django_db(transaction=True)` (see BROWSER below):
+that makes pytest-django create the test database, and keeps tests out of a
+wrapping transaction that the live server thread could not see past.
+"""
+
+import io
+import os
+import sqlite3
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+# Playwright's sync API runs an event loop in the main thread; Django's ORM
+# would refuse to run next to it in the test code and fixtures.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 900},
+    "phone": {"width": 375, "height": 812},
+}
+# Module marker for browser tests: `pytestmark = BROWSER`.
+BROWSER = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "e2e"
+
+
+def _copy_database(source, target):
+    source.backup(target)
+
+
+def _clear_caches():
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(scope="package")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site (`load_demo`) behind a live server thread; `.url` is its address."""
+    from django.core.management import call_command
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        # The connection the server thread will share, and its raw sqlite3 connection that holds the database.
+        shared = connections[DEFAULT_DB_ALIAS]
+        if shared.vendor != "sqlite" or not shared.is_in_memory_db():
+            pytest.fail("The browser tests restore an in-memory SQLite snapshot; run them on the SQLite settings.")
+        shared.ensure_connection()
+        database = shared.connection
+        empty = sqlite3.connect(":memory:", check_same_thread=False)
+        _copy_database(database, empty)
+        call_command("load_demo", stdout=io.StringIO())
+        loaded = sqlite3.connect(":memory:", check_same_thread=False)
+        _copy_database(database, loaded)
+        server = LiveServer("127.0.0.1")
+        server._live_server_modified_settings.enable()
+        try:
+            yield SimpleNamespace(url=server.url, snapshot=loaded, database=database, connection=shared)
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
+            _copy_database(empty, database)
+            _clear_caches()
+            empty.close()
+            loaded.close()
+
+
+@pytest.fixture
+def site(demo_site, django_db_blocker):
+    """A fresh copy of the demo site for one test (database access allowed in the test too)."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    with django_db_blocker.unblock():
+        # Test code, pytest-django's flush and the server thread must all use the one shared
+        # connection: a second connection to the shared-cache database would lock tables.
+        current = connections[DEFAULT_DB_ALIAS]
+        if current is not demo_site.connection:
+            if current.connection is not None:
+                current.connection.close()
+                current.connection = None
+            connections[DEFAULT_DB_ALIAS] = demo_site.connection
+        # Restored before the test, since pytest-django flushes the tables after a transactional test.
+        _copy_database(demo_site.snapshot, demo_site.database)
+        _clear_caches()
+        yield demo_site
+
+
+@pytest.fixture(scope="package")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}; run scripts/install-system-deps (Debian package chromium).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=["desktop"])
+def viewport(request):
+    """Desktop by default; tests that must also hold on a phone use
+    `@pytest.mark.parametrize("viewport", ["desktop", "phone"], indirect=True)`."""
+    return request.param
+
+
+@pytest.fixture
+def page(site, browser, viewport, request):
+    """A new browser tab (own cookies and storage) on the demo site, in Dutch."""
+    context = browser.new_context(
+        base_url=site.url,
+        viewport=VIEWPORTS[viewport],
+        locale="nl-NL",
+        timezone_id="Europe/Amsterdam",
+        accept_downloads=True,
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        name = "".join(ch if ch.isalnum() else "-" for ch in request.node.name)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep the call's report on the test item, so `page` can screenshot a failure."""
+    report = yield
+    if report.when == "call":
+        item.rep_call = report
+    return report
