@@ -7,7 +7,7 @@ itself: an object outside the scope is a 404, as if it did not exist.
 """
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, EditView
@@ -127,4 +127,7 @@ class ScopedModelAdmin(ModelAdmin):
 
     def history_view(self, request, instance_pk):
         self.get_scoped_instance(request, instance_pk)
+        # wagtail-modeladmin's HistoryView checks no permission of its own.
+        if not self.permission_helper.user_can_list(request.user):
+            raise PermissionDenied
         return super().history_view(request, instance_pk)

@@ -2,15 +2,20 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views.login import admin_login
+from backoffice.site_history import ScopedLogEntriesView
 from home.views import robots_txt
 
 urlpatterns = [
     # Wagtail's admin login is routed to the two-factor login (accounts.middleware guards /admin/).
     path("admin/login/", admin_login, name="admin_login"),
+    # Site history without other teams' dossier entries (backoffice.site_history).
+    path("admin/reports/site-history/", require_admin_access(ScopedLogEntriesView.as_view())),
+    path("admin/reports/site-history/results/", require_admin_access(ScopedLogEntriesView.as_view(results_only=True))),
     path("admin/", include(wagtailadmin_urls)),
     path("account/", include("accounts.urls")),
     path("", include("accounts.two_factor_urls")),
