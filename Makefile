@@ -52,11 +52,10 @@ serve-prod: install
 	scripts/serve-prod
 
 # Benchmarks on the production stack; prints tables, not part of pass/fail.
-bench: install
+bench: install system-deps
 	$(BIN)/python bench/public_bench.py
-	@for script in bench/dossier_bench.py bench/import_bench.py; do \
-		if [ -f $$script ]; then $(BIN)/python $$script || exit 1; fi; \
-	done
+	scripts/with-services $(BIN)/python bench/dossier_bench.py
+	scripts/with-services $(BIN)/python bench/import_bench.py
 
 test: install system-deps lint check test-sqlite test-postgres
 
