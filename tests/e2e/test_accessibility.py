@@ -159,3 +159,34 @@ def test_a_client_logs_in_with_the_keyboard_only(page):
     tab_to(page, "button[name='accept']")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Marieke de Boer")
+
+
+TARGETS = (
+    "button:not(.visually-hidden), .button, .main-nav__link, .side-menu__link, .period-filter__link, "
+    "input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select"
+)
+
+
+def small_targets(page: Page) -> list[str]:
+    """Visible buttons, menu links and form controls lower than 44 CSS pixels."""
+    return page.evaluate(
+        """selector => Array.from(document.querySelectorAll(selector))
+            .filter(el => el.offsetParent !== null && !el.closest('.honeypot'))
+            .map(el => [el, el.getBoundingClientRect()])
+            .filter(([el, box]) => box.height < 44)
+            .map(([el, box]) => `${location.pathname}: ${el.outerHTML.slice(0, 80)} is ${Math.round(box.height)} px high`)""",
+        TARGETS,
+    )
+
+
+@BOTH
+def test_buttons_menu_links_and_form_fields_are_at_least_44_pixels_high(page):
+    found = []
+    for path in ["/", "/veelgestelde-vragen/", "/handleiding/", "/toegang-aanvragen/", "/account/inloggen/"]:
+        page.goto(path)
+        found += small_targets(page)
+    log_in(page, "henk")
+    for path in dossier_paths(page):
+        page.goto(path)
+        found += small_targets(page)
+    assert not found, "\n".join(found)
