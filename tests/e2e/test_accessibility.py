@@ -174,7 +174,7 @@ def small_targets(page: Page) -> list[str]:
             .filter(el => el.offsetParent !== null && !el.closest('.honeypot'))
             .map(el => [el, el.getBoundingClientRect()])
             .filter(([el, box]) => box.height < 44)
-            .map(([el, box]) => `${location.pathname}: ${el.outerHTML.slice(0, 80)} is ${Math.round(box.height)} px high`)""",
+            .map(([el, box]) => `${location.pathname}: ${el.outerHTML.slice(0, 80)} ${Math.round(box.height)} px`)""",
         TARGETS,
     )
 
