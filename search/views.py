@@ -18,7 +18,8 @@ def _excluded_page_types():
 
 
 def searchable_pages():
-    pages = Page.objects.live().public().filter(depth__gt=1)
+    """Live public pages, as their specific types (one query per type, not per result) for the excerpts."""
+    pages = Page.objects.live().public().filter(depth__gt=1).specific()
     excluded = _excluded_page_types()
     return pages.not_type(*excluded) if excluded else pages
 

@@ -81,3 +81,24 @@ def test_results_are_paginated_and_bad_page_numbers_are_handled(client, public_s
     assert len(second.context["results"]) == 2
     assert client.get("/zoeken/", {"q": "tuinkamer", "page": "999"}).context["results"].number == 2
     assert client.get("/zoeken/", {"q": "tuinkamer", "page": "abc"}).context["results"].number == 1
+
+
+def _publish_content_pages(parent, count):
+    for number in range(count):
+        page = ContentPage(
+            title=f"Nieuws {number}", slug=f"nieuws-{parent.pk}-{number}", body="<p>Over de zonnebloem.</p>"
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+
+
+def test_a_results_page_costs_the_same_number_of_queries_for_one_or_ten_results(
+    client, public_site, django_assert_max_num_queries
+):
+    _publish_content_pages(public_site, 1)
+    with django_assert_max_num_queries(12) as one_result:
+        client.get("/zoeken/", {"q": "zonnebloem"})
+    _publish_content_pages(public_site.get_children().last(), 9)
+    with django_assert_max_num_queries(len(one_result.captured_queries)):
+        response = client.get("/zoeken/", {"q": "zonnebloem"})
+    assert len(response.context["results"]) == 10
