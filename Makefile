@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install system-deps lint format check test-sqlite test-postgres audit screenshots bench serve-prod clean
+.PHONY: audit-in-test run test install system-deps lint format check test-sqlite test-postgres audit screenshots bench serve-prod clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,7 +57,11 @@ bench: install system-deps
 	scripts/with-services $(BIN)/python bench/dossier_bench.py
 	scripts/with-services $(BIN)/python bench/import_bench.py
 
-test: install system-deps lint check test-sqlite test-postgres
+# The audit fails on any known vulnerability; an unreachable advisory service is a loud warning here.
+audit-in-test: install
+	AUDIT_UNREACHABLE=warn scripts/audit-dependencies
+
+test: install system-deps lint check audit-in-test test-sqlite test-postgres
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 .pytest_cache
