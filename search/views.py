@@ -30,6 +30,9 @@ def search(request):
     if "\x00" in query:
         query, error = "", _("Uw zoekopdracht bevat een teken dat niet is toegestaan. Probeer het opnieuw.")
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    if query.count('"') % 2:
+        # An unclosed quote is a syntax error in SQLite's full-text search (a 500).
+        query = " ".join(query.replace('"', " ").split())
 
     results = None
     if query:

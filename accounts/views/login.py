@@ -131,5 +131,6 @@ def admin_login(request):
     """Wagtail's admin login goes through the same two-factor login."""
     next_url = request.GET.get("next") or reverse("wagtailadmin_home")
     if request.user.is_authenticated and request.user.is_verified():
-        return redirect(next_url if url_has_allowed_host_and_scheme(next_url, {request.get_host()}) else "/admin/")
+        safe = next_url.startswith("/") and url_has_allowed_host_and_scheme(next_url, {request.get_host()})
+        return redirect(next_url if safe else "/admin/")
     return redirect(f"{reverse('two_factor:login')}?{urlencode({'next': next_url})}")
