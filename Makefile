@@ -63,5 +63,9 @@ audit-in-test: install
 
 test: install system-deps lint check audit-in-test test-sqlite test-postgres
 
+# Screenshots for the README from a throwaway demo site (docs/screenshots/).
+screenshots: install system-deps
+	scripts/screenshots
+
 clean:
 	rm -rf $(VENV) var db.sqlite3 .pytest_cache
