@@ -276,9 +276,12 @@ def photo(request, page, client):
         handle = client.photo.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    from cms.uploads import SAFE_IMAGE_TYPES  # not at import time: it loads Wagtail's document forms
+
     content_type, _encoding = mimetypes.guess_type(client.photo.name)
-    if not (content_type or "").startswith("image/"):
-        content_type = "application/octet-stream"
+    if content_type not in SAFE_IMAGE_TYPES.values():
+        # Never SVG or HTML inline from a stored file: anything but a raster image is a download.
+        return FileResponse(handle, content_type="application/octet-stream", as_attachment=True)
     return FileResponse(handle, content_type=content_type)
 
 
