@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: audit-in-test run test install system-deps lint format check test-sqlite test-postgres audit screenshots bench serve-prod clean
+.PHONY: audit-in-test run test install system-deps lint format check test-sqlite test-postgres audit screenshots bench load-test serve-prod clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ audit: install
 # Production configuration on http://127.0.0.1:8001 against throwaway PostgreSQL + Redis (local HTTP only).
 serve-prod: install
 	scripts/serve-prod
+
+# Load and fault test on the production stack (127.0.0.1 only, about 2.5 minutes); prints the figures.
+load-test: install
+	$(BIN)/python bench/load_fault.py
 
 # Benchmarks on the production stack; prints tables, not part of pass/fail.
 bench: install system-deps
