@@ -27,6 +27,11 @@ def role_of(user, client) -> str:
     return _("geen toegang")
 
 
+def _storable(value) -> str:
+    """PostgreSQL text cannot hold NUL bytes; a hostile id is logged with a replacement character instead."""
+    return str(value or "").replace("\x00", "\ufffd")
+
+
 def log_access(
     request,
     *,
@@ -50,7 +55,7 @@ def log_access(
         user_role=role if role is not None else role_of(user, client),
         on_behalf_of=on_behalf_of,
         object_type=object_type,
-        object_id=str(object_id or ""),
-        detail=detail[:255],
+        object_id=_storable(object_id),
+        detail=_storable(detail)[:255],
         ip_address=client_ip(request),
     )
