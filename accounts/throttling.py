@@ -10,9 +10,16 @@ from django.shortcuts import render
 
 def get_axes_username(request, credentials=None):
     if credentials and credentials.get("username"):
-        return credentials["username"]
+        return _storable(credentials["username"])
     data = getattr(request, "POST", None) or {}
-    return data.get("auth-username") or data.get("username")
+    return _storable(data.get("auth-username") or data.get("username"))
+
+
+def _storable(username):
+    """What axes can store in PostgreSQL: no NUL bytes, not longer than its column (a 500 otherwise)."""
+    if not username:
+        return username
+    return str(username).replace("\x00", "\ufffd")[:150]
 
 
 class PortalAxesHandler(AxesDatabaseHandler):
