@@ -488,7 +488,7 @@ EXPECTED = {
         (LOGIN, LOGIN, LOGIN, 405, 405, 405, 405),
     ),
     "admin/pages/": ("/admin/pages/{home}/edit/", (LOGIN, LOGIN, LOGIN, 200, DENIED, DENIED, 200)),
-    "admin/password_reset/": ("/admin/password_reset/", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "admin/password_reset/": ("/admin/password_reset/", (LOGIN, 404, 404, 404, 404, 404, 404)),
     "admin/rapporten/acceptatie-voorwaarden/": (
         "/admin/rapporten/acceptatie-voorwaarden/",
         (LOGIN, LOGIN, LOGIN, DENIED, 200, DENIED, 200),

@@ -294,6 +294,9 @@ WAGTAILADMIN_LOGIN_URL = "two_factor:login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
+# Staff reset passwords through the portal's own reset (/account/wachtwoord-vergeten/), which still asks for
+# the SMS code; Wagtail's separate admin reset would be a second door to the same accounts.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Import from the care record system (ecd_import): push API limits, progress
 # output, and the FHIR systems/codes that identify clients, staff and evaluations.
