@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .excerpts import excerpt, page_text
+from .ranking import ranked_search
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -36,7 +37,7 @@ def search(request):
 
     results = None
     if query:
-        paginator = Paginator(searchable_pages().search(query, operator="and"), RESULTS_PER_PAGE)
+        paginator = Paginator(ranked_search(searchable_pages(), query), RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("page"))
         for result in results:
             result.excerpt = excerpt(page_text(result), query)
