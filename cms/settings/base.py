@@ -323,5 +323,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step (and its stylesheet parse at import) at INFO;
+        # Wagtail's background tasks log every index update at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }

@@ -186,7 +186,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
-        "axes": {"level": "WARNING"},
+        **LOGGING["loggers"],  # noqa: F405 - the base loggers (axes, weasyprint, django_tasks)
         # Host-header probes are noise on the internet, not errors.
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
     },
