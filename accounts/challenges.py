@@ -26,6 +26,7 @@ from .sms import SmsDeliveryError, login_code_text, send_text_message
 
 LOGIN = "login"
 CONFIRM = "confirm"
+VERIFY_MOBILE = "verify-mobile"
 
 
 class SmsChallengeError(Exception):

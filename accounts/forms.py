@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 from two_factor.utils import default_device
 
-from .challenges import LOGIN, verify_sms_challenge
+from .challenges import LOGIN, VERIFY_MOBILE, verify_sms_challenge
 
 CONTACT_MESSAGE = _(
     "Neem contact op met de cliëntenadministratie van uw zorgorganisatie "
@@ -169,7 +169,38 @@ class ContactDetailsForm(forms.Form):
     mobile_number = PhoneNumberField(
         label=_("Mobiel nummer"),
         region=settings.PHONENUMBER_DEFAULT_REGION,
-        help_text=_("Bijvoorbeeld 06 12345678. Hierop ontvangt u voortaan de SMS-inlogcode."),
+        help_text=_(
+            "Bijvoorbeeld 06 12345678. Hierop ontvangt u de SMS-inlogcode. "
+            "Een nieuw nummer bevestigt u eerst met een SMS-code die we naar dat nummer sturen."
+        ),
         error_messages={"invalid": _("Vul een geldig mobiel nummer in, bijvoorbeeld 06 12345678.")},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
+
+
+class MobileNumberCodeForm(forms.Form):
+    """The six digits sent to a new mobile number; only the code of this change counts."""
+
+    code = forms.RegexField(
+        label=_("SMS-code (6 cijfers)"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={
+            "required": _("Vul de 6 cijfers van de SMS-code in."),
+            "invalid": _("De code bestaat uit 6 cijfers."),
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
+    )
+
+    def __init__(self, user, challenge_id, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.challenge_id = challenge_id
+
+    def clean_code(self):
+        result = verify_sms_challenge(self.user, VERIFY_MOBILE, self.cleaned_data["code"].strip())
+        if not result.ok:
+            raise ValidationError(result.error)
+        if result.challenge.pk != self.challenge_id:
+            # A newer code for another number (e.g. from a second browser) must not confirm this one.
+            raise ValidationError(_("Deze code hoort bij een ander nummer. Vraag een nieuwe code aan."))
+        return self.cleaned_data["code"]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("profiel/sessies-beeindigen/", profile.end_other_sessions, name="end_other_sessions"),
     path("bevestigen/", profile.reauth, name="reauth"),
     path("gegevens-wijzigen/", profile.contact_change, name="contact_change"),
+    path("gegevens-wijzigen/mobiel-bevestigen/", profile.mobile_verify, name="mobile_verify"),
     path("authenticator-app/", profile.totp_setup, name="totp_setup"),
     path("authenticator-app/verwijderen/", profile.totp_remove, name="totp_remove"),
     path("herstelcodes/", profile.backup_tokens, name="backup_tokens"),

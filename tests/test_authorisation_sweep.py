@@ -108,6 +108,10 @@ EXPECTED = {
         "/account/gegevens-wijzigen/",
         (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH),
     ),
+    "account/gegevens-wijzigen/mobiel-bevestigen/": (
+        "/account/gegevens-wijzigen/mobiel-bevestigen/",
+        (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH),
+    ),
     "account/herstelcodes/": ("/account/herstelcodes/", (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH)),
     "account/herstellen/<uidb64>/<token>/": (
         "/account/herstellen/MQ/ongeldig-token/",

@@ -15,18 +15,20 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
+from phonenumber_field.phonenumber import PhoneNumber
 from two_factor.forms import TOTPDeviceForm
 from two_factor.plugins.phonenumber.models import PhoneDevice
 from two_factor.utils import get_otpauth_url, totp_digits
 
-from accounts.challenges import CONFIRM, SmsChallengeError, issue_sms_challenge
-from accounts.forms import ContactDetailsForm, ReauthForm
+from accounts.challenges import CONFIRM, VERIFY_MOBILE, SmsChallengeError, issue_sms_challenge
+from accounts.forms import ContactDetailsForm, MobileNumberCodeForm, ReauthForm
 from accounts.models import SmsChallenge
 from accounts.sessions import active_sessions, end_sessions, mark_reauthenticated, recently_reauthenticated
 from accounts.views.account import _next_url
 
 QR_SESSION_KEY = "django_two_factor-qr_secret_key"
 TOTP_KEY_SESSION_KEY = "accounts_totp_key"
+PENDING_MOBILE_SESSION_KEY = "accounts_pending_mobile"
 BACKUP_TOKEN_COUNT = 10
 
 
@@ -88,17 +90,65 @@ def reauth(request):
 @never_cache
 @reauth_required
 def contact_change(request):
+    """Save the e-mail address; a new mobile number first has to receive a code (see mobile_verify)."""
     user = request.user
     form = ContactDetailsForm(request.POST or None, initial={"email": user.email, "mobile_number": user.mobile_number})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user.email = form.cleaned_data["email"]
-            user.mobile_number = form.cleaned_data["mobile_number"]
-            user.save(update_fields=["email", "mobile_number"])
-            PhoneDevice.objects.filter(user=user, method="sms").update(number=user.mobile_number)
+        number = form.cleaned_data["mobile_number"]
+        mobile_changed = number != user.mobile_number
+        if mobile_changed:
+            try:
+                challenge = issue_sms_challenge(user, VERIFY_MOBILE, request, number=number.as_e164)
+            except SmsChallengeError as error:
+                form.add_error(None, str(error))
+                return render(request, "accounts/contact_change.html", {"form": form})
+            request.session[PENDING_MOBILE_SESSION_KEY] = {"number": number.as_e164, "challenge": challenge.pk}
+        user.email = form.cleaned_data["email"]
+        user.save(update_fields=["email"])
+        if mobile_changed:
+            return redirect("accounts:mobile_verify")
         messages.success(request, _("Uw gegevens zijn opgeslagen."))
         return redirect("accounts:profile")
     return render(request, "accounts/contact_change.html", {"form": form})
+
+
+@never_cache
+@reauth_required
+def mobile_verify(request):
+    """The new mobile number (kept in the session until now) proves it receives SMS before it becomes the 2nd factor."""
+    user = request.user
+    pending = request.session.get(PENDING_MOBILE_SESSION_KEY)
+    if not pending:
+        return redirect("accounts:contact_change")
+    form = MobileNumberCodeForm(user, pending["challenge"])
+    if request.method == "POST" and "request_code" in request.POST:
+        try:
+            challenge = issue_sms_challenge(user, VERIFY_MOBILE, request, number=pending["number"])
+            pending["challenge"] = challenge.pk
+            request.session[PENDING_MOBILE_SESSION_KEY] = pending
+            messages.info(request, _("We hebben een nieuwe SMS-code gestuurd."))
+        except SmsChallengeError as error:
+            messages.error(request, str(error))
+    elif request.method == "POST":
+        form = MobileNumberCodeForm(user, pending["challenge"], request.POST)
+        if form.is_valid():
+            with transaction.atomic():
+                user.mobile_number = pending["number"]
+                user.save(update_fields=["mobile_number"])
+                PhoneDevice.objects.filter(user=user, name="default", method="sms").update(number=pending["number"])
+            del request.session[PENDING_MOBILE_SESSION_KEY]
+            messages.success(
+                request, _("Uw nieuwe mobiele nummer is bevestigd. Hierop ontvangt u voortaan de SMS-code.")
+            )
+            return redirect("accounts:profile")
+    challenge = SmsChallenge.objects.open_for(user, VERIFY_MOBILE)
+    if challenge is not None and challenge.pk != pending["challenge"]:
+        challenge = None
+    return render(
+        request,
+        "accounts/mobile_verify.html",
+        {"form": form, "challenge": challenge, "number": PhoneNumber.from_string(pending["number"]).as_national},
+    )
 
 
 @never_cache
