@@ -57,6 +57,7 @@ load-test: install
 
 # Benchmarks on the production stack; prints tables, not part of pass/fail.
 bench: install system-deps
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python bench/public_bench.py
 	scripts/with-services $(BIN)/python bench/dossier_bench.py
 	scripts/with-services $(BIN)/python bench/import_bench.py
