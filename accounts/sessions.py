@@ -7,6 +7,8 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 from django.utils import timezone
 
+from cms.middleware import client_ip
+
 from .models import UserSession
 
 LOGIN_AT_KEY = "accounts_login_at"
@@ -17,10 +19,6 @@ SEEN_UPDATE_INTERVAL_SECONDS = 60
 
 def session_store(session_key=None):
     return import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key)
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR") or None
 
 
 @receiver(user_logged_in)

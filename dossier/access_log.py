@@ -2,16 +2,9 @@
 
 from django.utils.translation import gettext as _
 
+from cms.middleware import client_ip
+
 from .models import AccessLogEntry, AccessOutcome, DossierAccess
-
-
-def client_ip(request) -> str | None:
-    """The client's address as seen by Django (REMOTE_ADDR).
-
-    Behind a reverse proxy, the proxy must set REMOTE_ADDR (e.g. gunicorn's
-    --forwarded-allow-ips); X-Forwarded-For is not trusted here.
-    """
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def role_of(user, client) -> str:

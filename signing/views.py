@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from accounts.challenges import SmsChallengeError
 from accounts.models import SmsChallenge
+from cms.middleware import client_ip
 from cms.pdf import pdf_response
-from dossier.access_log import client_ip, log_access
+from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessOutcome, ClientPlan
 from dossier_pages import pdfs, selection
 from dossier_pages import views as dossier_views

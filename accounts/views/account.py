@@ -16,8 +16,8 @@ from accounts.forms import (
     PortalPasswordResetForm,
     PortalSetPasswordForm,
 )
-from accounts.sessions import client_ip
 from accounts.terms import accept_current_terms, has_accepted_current_terms
+from cms.middleware import client_ip
 from home.models import TermsPage
 
 
