@@ -33,11 +33,18 @@ def portal_access_redirect(request, *, check_terms=True):
         return _redirect_with_next("accounts:password_change_required", request)
     if not check_terms:
         return None
-    from accounts.terms import has_accepted_current_terms
-
-    if not has_accepted_current_terms(user):
+    if not _has_accepted_current_terms(request):
         return _redirect_with_next("accounts:accept_terms", request)
     return None
+
+
+def _has_accepted_current_terms(request):
+    """Asked by the middleware and again by the dossier page: look it up once per request."""
+    if not hasattr(request, "_accepted_current_terms"):
+        from accounts.terms import has_accepted_current_terms
+
+        request._accepted_current_terms = has_accepted_current_terms(request.user)
+    return request._accepted_current_terms
 
 
 def portal_login_required(view_func):
