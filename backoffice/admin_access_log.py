@@ -8,7 +8,7 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
 from dossier.access_log import log_access
-from dossier.models import AccessAction, AccessLogEntry
+from dossier.models import AccessAction, AccessLogEntry, ObjectType
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -35,7 +35,7 @@ class AccessLogIndexView(IndexView):
         log_access(
             self.request,
             action=AccessAction.EXPORT,
-            object_type=str(AccessLogEntry._meta.verbose_name_plural),
+            object_type=ObjectType.ACCESS_LOG,
             detail=f"{spreadsheet_format}: {queryset.count()} regels; {filters or 'geen filter'}",
         )
         return super().as_spreadsheet(queryset, spreadsheet_format)

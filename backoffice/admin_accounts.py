@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 
 from dossier.access_log import log_access
-from dossier.models import AccessAction, DossierAccess
+from dossier.models import AccessAction, DossierAccess, ObjectType
 
 from .admin_base import ScopedModelAdmin
 from .forms import DeactivateAccountForm, IdentityCheck, PortalAccountForm, ResetSecondFactorForm
@@ -189,7 +189,7 @@ class PortalAccountAdmin(ScopedModelAdmin):
             log_access(
                 request,
                 action=AccessAction.CHANGE,
-                object_type=str(PortalAccount._meta.verbose_name),
+                object_type=ObjectType.PORTAL_ACCOUNT,
                 client=data["client"],
                 object_id=user.pk,
                 detail=f"account {user.username} aangemaakt met toegang als {data['role']}",
@@ -208,7 +208,7 @@ class PortalAccountAdmin(ScopedModelAdmin):
             log_access(
                 request,
                 action=AccessAction.CHANGE,
-                object_type=str(PortalAccount._meta.verbose_name),
+                object_type=ObjectType.PORTAL_ACCOUNT,
                 object_id=account.pk,
                 detail=f"account {account.username} uitgezet",
             )
@@ -246,7 +246,7 @@ class PortalAccountAdmin(ScopedModelAdmin):
                 log_access(
                     request,
                     action=AccessAction.CHANGE,
-                    object_type=_("tweede factor"),
+                    object_type=ObjectType.SECOND_FACTOR,
                     object_id=account.pk,
                     detail=f"SMS-code hersteld voor {account.username}; identiteit gecontroleerd: {method}",
                 )

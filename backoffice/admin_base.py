@@ -8,12 +8,13 @@ itself: an object outside the scope is a 404, as if it did not exist.
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, EditView
 
 from dossier.access_log import log_access
-from dossier.models import AccessAction, Client, ClientPlan, Team
+from dossier.models import AccessAction, AccessOutcome, Client, ClientPlan, ObjectType, OutcomeCode, Team
 
 from .models import PortalAccount
 
@@ -104,7 +105,7 @@ class ScopedModelAdmin(ModelAdmin):
         log_access(
             request,
             action=action,
-            object_type=str(self.opts.verbose_name),
+            object_type=ObjectType.for_model(self.model),
             client=client,
             object_id=instance.pk,
             detail="beheeromgeving",
@@ -123,7 +124,38 @@ class ScopedModelAdmin(ModelAdmin):
         return self._scoped(super().inspect_view, request, instance_pk)
 
     def delete_view(self, request, instance_pk):
-        return self._scoped(super().delete_view, request, instance_pk)
+        if request.method != "POST":
+            return self._scoped(super().delete_view, request, instance_pk)
+        instance = self.get_scoped_instance(request, instance_pk)
+        target = {
+            "object_type": ObjectType.for_model(self.model),
+            "client": self.client_of(instance),
+            "object_id": instance.pk,
+        }
+        try:
+            with transaction.atomic():
+                # Logged first, in the delete's own transaction: a committed delete always has its entry.
+                log_access(request, action=AccessAction.DELETE, detail="beheeromgeving", **target)
+                response = super().delete_view(request, instance_pk)
+                deleted = not self.model._default_manager.filter(pk=instance.pk).exists()
+                if not deleted:
+                    transaction.set_rollback(True)
+        except PermissionDenied:
+            self._log_refused_delete(request, target, OutcomeCode.NO_ACCESS, "geen recht om te verwijderen")
+            raise
+        if not deleted:
+            self._log_refused_delete(request, target, OutcomeCode.DELETE_REFUSED, "er hangen gegevens aan")
+        return response
+
+    def _log_refused_delete(self, request, target, code, reason):
+        log_access(
+            request,
+            action=AccessAction.DELETE,
+            outcome=AccessOutcome.DENIED,
+            outcome_code=code,
+            detail=f"beheeromgeving: {reason}",
+            **target,
+        )
 
     def history_view(self, request, instance_pk):
         self.get_scoped_instance(request, instance_pk)

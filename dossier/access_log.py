@@ -1,23 +1,72 @@
-"""Writing the NEN 7513 access log. Every read of dossier data calls `log_access`."""
+"""Writing the NEN 7513 access log. Every read of dossier data calls `log_access`.
 
+Each call is one INSERT: the role, purpose and authorisation basis are worked
+out from the grant or staff role at hand, the hash chain is added by the
+database (see `dossier.log_integrity`).
+"""
+
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from cms.middleware import client_ip
 
-from .models import AccessLogEntry, AccessOutcome, DossierAccess
+from .models import (
+    AccessLogEntry,
+    AccessOutcome,
+    AccessPurpose,
+    AccessRole,
+    CareTeamMembership,
+    DossierAccess,
+    ObjectType,
+    OutcomeCode,
+    Team,
+)
+
+PURPOSE_OF_ROLE = {
+    AccessRole.CLIENT: AccessPurpose.OWN_ACCESS,
+    AccessRole.LEGAL_REPRESENTATIVE: AccessPurpose.REPRESENTATION,
+    AccessRole.RELATIVE: AccessPurpose.REPRESENTATION,
+}
 
 
-def role_of(user, client) -> str:
+class Authorisation:
+    """Who the user is for this client: role in words, purpose of use and the basis that allowed it."""
+
+    def __init__(self, role: str, purpose: str, basis: str):
+        self.role, self.purpose, self.basis = role, purpose, basis
+
+
+def authorisation_of(user, client, object_type) -> Authorisation:
     if user is None or not user.is_authenticated:
-        return _("anoniem")
+        return Authorisation(_("anoniem"), AccessPurpose.UNKNOWN, "anonymous")
     if client is not None:
         access = DossierAccess.objects.valid_on().filter(user=user, client=client).first()
         if access is not None:
-            return access.get_role_display()
+            return Authorisation(
+                access.get_role_display(), PURPOSE_OF_ROLE[access.role], f"dossier_access:{access.pk}:{access.role}"
+            )
     if user.is_staff:
-        groups = ", ".join(user.groups.values_list("name", flat=True))
-        return groups or _("medewerker")
-    return _("geen toegang")
+        return _staff_authorisation(user, client, object_type)
+    return Authorisation(_("geen toegang"), AccessPurpose.UNKNOWN, "no_valid_dossier_access")
+
+
+def _staff_authorisation(user, client, object_type) -> Authorisation:
+    groups = list(user.groups.values_list("name", flat=True))
+    role = ", ".join(groups) or _("medewerker")
+    basis = "superuser" if user.is_superuser else "staff_groups:" + ",".join(groups)
+    if client is not None:
+        membership = CareTeamMembership.objects.valid_on().filter(staff_member=user, client=client).first()
+        if membership is not None:
+            role = membership.role.lower()
+            basis = f"care_team_membership:{membership.pk};{basis}"
+        team_name = Team.objects.filter(pk=client.team_id, members=user).values_list("name", flat=True).first()
+        if team_name is not None:
+            role = f"{role}, {_('team')} {team_name}"
+            basis = f"team:{client.team_id};{basis}"
+    purpose = AccessPurpose.AUDIT if object_type == ObjectType.ACCESS_LOG else AccessPurpose.CARE
+    if client is None and object_type not in (ObjectType.ACCESS_LOG, ObjectType.ADMIN_LIST):
+        purpose = AccessPurpose.ADMINISTRATION
+    return Authorisation(role, purpose, basis)
 
 
 def _storable(value) -> str:
@@ -29,26 +78,40 @@ def log_access(
     request,
     *,
     action: str,
-    object_type: str,
+    object_type: ObjectType,
     client=None,
     object_id="",
     outcome: str = AccessOutcome.ALLOWED,
+    outcome_code: str | None = None,
     detail: str = "",
     on_behalf_of: str = "",
     role: str | None = None,
+    period=None,
 ) -> AccessLogEntry:
+    """Write one entry. `period` (with `.start`/`.end` dates) says which part of the dossier was shown."""
+    object_type = ObjectType(object_type)
     user = request.user if request.user.is_authenticated else None
+    authorisation = authorisation_of(user, client, object_type)
+    if outcome_code is None:
+        outcome_code = OutcomeCode.OK if outcome == AccessOutcome.ALLOWED else OutcomeCode.NO_ACCESS
     return AccessLogEntry.objects.create(
         action=action,
         outcome=outcome,
+        outcome_code=outcome_code,
         client=client,
         client_number=client.client_number if client is not None else "",
         user=user,
         user_display=(user.get_full_name() or user.username) if user else "",
-        user_role=role if role is not None else role_of(user, client),
+        user_is_staff=bool(user and user.is_staff),
+        user_role=(role if role is not None else authorisation.role)[:120],
         on_behalf_of=on_behalf_of,
+        purpose=authorisation.purpose,
+        authorisation_basis=authorisation.basis[:200],
+        source_system=settings.ACCESS_LOG_SOURCE_SYSTEM,
         object_type=object_type,
         object_id=_storable(object_id),
+        period_start=getattr(period, "start", None),
+        period_end=getattr(period, "end", None),
         detail=_storable(detail)[:255],
         ip_address=client_ip(request),
     )

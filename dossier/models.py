@@ -429,6 +429,8 @@ class AccessAction(models.TextChoices):
     DECLINE = "decline", _("niet akkoord")
     EXPORT = "export", _("exporteren")
     CHANGE = "change", _("wijzigen")
+    DELETE = "delete", _("verwijderen")
+    PURGE = "purge", _("bewaartermijn verlopen, verwijderd")
 
 
 class AccessOutcome(models.TextChoices):
@@ -436,19 +438,83 @@ class AccessOutcome(models.TextChoices):
     DENIED = "denied", _("geweigerd")
 
 
-OBJECT_TYPE_LABELS = {
-    "dashboard": _("startpagina"),
-    "reports": _("rapportages"),
-    "client_plans": _("cliëntplannen"),
-    "client_plan": _("cliëntplan"),
-    "evaluations": _("evaluaties"),
-    "evaluation": _("evaluatie"),
-    "care_agreements": _("zorgovereenkomsten"),
-    "care_agreement": _("zorgovereenkomst"),
-    "appointments": _("afspraken"),
-    "profile": _("profiel en toegangslog"),
-    "client": _("dossier"),
+class OutcomeCode(models.TextChoices):
+    """Why an entry has its outcome, as a stable code for reports and audits."""
+
+    OK = "ok", _("toegestaan")
+    NO_ACCESS = "no_access", _("geen geldige toegang")
+    NOT_IN_DOSSIER = "not_in_dossier", _("hoort niet bij het geopende dossier of bestaat niet")
+    NOT_A_SIGNER = "not_a_signer", _("geen ondertekenaar")
+    DELETE_REFUSED = "delete_refused", _("verwijderen geweigerd: er hangen gegevens aan")
+
+
+class AccessPurpose(models.TextChoices):
+    """NEN 7513 'purpose of use': why the data was used."""
+
+    CARE = "care", _("zorgverlening")
+    OWN_ACCESS = "own_access", _("inzage in eigen dossier")
+    REPRESENTATION = "representation", _("vertegenwoordiging of verwant")
+    AUDIT = "audit", _("controle en verantwoording")
+    ADMINISTRATION = "administration", _("beheer")
+    IMPORT = "import", _("gegevensuitwisseling met het bronsysteem")
+    UNKNOWN = "unknown", _("zonder toegang")
+
+
+class ObjectType(models.TextChoices):
+    """The kind of data an entry is about: stable machine keys, translated only when shown.
+
+    A plural key is a list or section, a singular key one record. The portal, the
+    admin, the import and signing all log with these keys.
+    """
+
+    DASHBOARD = "dashboard", _("startpagina")
+    CLIENT = "client", _("dossier")
+    PHOTO = "photo", _("foto")
+    PROFILE = "profile", _("profiel en toegangslog")
+    REPORTS = "reports", _("rapportages")
+    REPORT = "report", _("rapportage")
+    CLIENT_PLANS = "client_plans", _("cliëntplannen")
+    CLIENT_PLAN = "client_plan", _("cliëntplan")
+    EVALUATIONS = "evaluations", _("evaluaties")
+    EVALUATION = "evaluation", _("evaluatie")
+    CARE_AGREEMENTS = "care_agreements", _("zorgovereenkomsten")
+    CARE_AGREEMENT = "care_agreement", _("zorgovereenkomst")
+    APPOINTMENTS = "appointments", _("afspraken")
+    APPOINTMENT = "appointment", _("afspraak")
+    DOSSIER_ACCESS = "dossier_access", _("dossiertoegang")
+    CARE_TEAM_MEMBERSHIP = "care_team_membership", _("lid zorgteam")
+    PORTAL_ACCOUNT = "portal_account", _("portaalaccount")
+    SECOND_FACTOR = "second_factor", _("tweede factor")
+    APPLICATION = "application", _("aanmelding")
+    SIGNATURE_REQUEST = "signature_request", _("ondertekenverzoek")
+    DOSSIER_IMPORT = "dossier_import", _("dossierimport")
+    ACCESS_LOG = "access_log", _("toegangslog")
+    ADMIN_LIST = "admin_list", _("lijst of zoekresultaat in de beheeromgeving")
+    OTHER = "other", _("overig")
+
+    @classmethod
+    def for_model(cls, model) -> "ObjectType":
+        """The key of one record of `model` (the admin logs instance views with it)."""
+        return MODEL_OBJECT_TYPES[model._meta.label_lower]
+
+
+MODEL_OBJECT_TYPES = {
+    "dossier.client": ObjectType.CLIENT,
+    "dossier.report": ObjectType.REPORT,
+    "dossier.clientplan": ObjectType.CLIENT_PLAN,
+    "dossier.evaluation": ObjectType.EVALUATION,
+    "dossier.careagreement": ObjectType.CARE_AGREEMENT,
+    "dossier.appointment": ObjectType.APPOINTMENT,
+    "dossier.dossieraccess": ObjectType.DOSSIER_ACCESS,
+    "dossier.careteammembership": ObjectType.CARE_TEAM_MEMBERSHIP,
+    "dossier.accesslogentry": ObjectType.ACCESS_LOG,
+    "accounts.user": ObjectType.PORTAL_ACCOUNT,
+    "backoffice.portalaccount": ObjectType.PORTAL_ACCOUNT,
+    "home.applicationsubmission": ObjectType.APPLICATION,
+    "signing.signaturerequest": ObjectType.SIGNATURE_REQUEST,
 }
+
+GENESIS_HASH = "0" * 64
 
 
 class AccessLogQuerySet(PeriodQuerySetMixin, models.QuerySet):
@@ -461,17 +527,36 @@ class AccessLogQuerySet(PeriodQuerySetMixin, models.QuerySet):
     def delete(self):
         raise PermissionDenied("The access log is append-only.")
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """On PostgreSQL the insert trigger chains every row; elsewhere each row is chained as it is saved."""
+        from django.db import connections
+
+        if connections[self.db].vendor == "postgresql":
+            return super().bulk_create(objs, *args, **kwargs)
+        for obj in objs:
+            obj.save(using=self.db)
+        return objs
+
     def for_client(self, client):
-        return self.filter(client=client)
+        return self.filter(client_id=client.pk)
+
+    def in_chain_order(self):
+        return self.order_by("chain_index")
 
 
 class AccessLogEntry(models.Model):
-    """One NEN 7513 log line: who did what with which client's data, when, from where, and the outcome.
+    """One NEN 7513 log line: who did what with which client's data, when, from where, why, and the outcome.
 
-    Append-only: saving an existing entry or deleting one raises. Names are
-    copied in, so the log stays readable when accounts or clients are removed.
-    Retention is handled by a management command that bypasses the guard on
-    purpose (`purge_access_log`).
+    Append-only, and not only in the application: on PostgreSQL triggers refuse
+    every UPDATE, and every DELETE except the retention purge of entries older
+    than the legal floor (see `dossier.log_integrity`); on SQLite a trigger
+    refuses every UPDATE of a chained entry. Each entry carries a hash over its
+    content and the previous entry's hash (`manage.py verify_access_log`).
+
+    Client and user are kept as plain ids beside their copied identity: the
+    relation has no database constraint and deleting a client or user does
+    nothing to the log (no cascade, no SET_NULL). Read `client_number` and
+    `user_display`, never `entry.client`, which may no longer exist.
     """
 
     occurred_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
@@ -479,25 +564,53 @@ class AccessLogEntry(models.Model):
     outcome = models.CharField(
         _("uitkomst"), max_length=10, choices=AccessOutcome.choices, default=AccessOutcome.ALLOWED
     )
+    outcome_code = models.CharField(
+        _("uitkomstcode"), max_length=20, choices=OutcomeCode.choices, default=OutcomeCode.OK
+    )
     client = models.ForeignKey(
-        Client, on_delete=models.SET_NULL, null=True, blank=True, related_name="access_log", verbose_name=_("cliënt")
+        Client,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cliënt"),
     )
     client_number = models.CharField(_("cliëntnummer"), max_length=40, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         null=True,
         blank=True,
         related_name="+",
         verbose_name=_("gebruiker"),
     )
     user_display = models.CharField(_("naam gebruiker"), max_length=200, blank=True)
-    user_role = models.CharField(_("rol"), max_length=60, blank=True)
+    user_is_staff = models.BooleanField(_("medewerker"), default=False)
+    user_role = models.CharField(_("rol"), max_length=120, blank=True)
     on_behalf_of = models.CharField(_("namens"), max_length=200, blank=True)
-    object_type = models.CharField(_("gegevens"), max_length=60, help_text=_("Onderdeel of soort gegevens"))
+    purpose = models.CharField(
+        _("doel van gebruik"), max_length=20, choices=AccessPurpose.choices, default=AccessPurpose.UNKNOWN
+    )
+    authorisation_basis = models.CharField(
+        _("grondslag"),
+        max_length=200,
+        blank=True,
+        help_text=_("De dossiertoegang of rol die het toestond, of waarom het geweigerd werd"),
+    )
+    source_system = models.CharField(_("bronsysteem of applicatie"), max_length=100, blank=True)
+    object_type = models.CharField(_("gegevens"), max_length=60, choices=ObjectType.choices)
     object_id = models.CharField(_("kenmerk"), max_length=60, blank=True)
+    period_start = models.DateField(_("gegevens vanaf"), null=True, blank=True)
+    period_end = models.DateField(_("gegevens tot en met"), null=True, blank=True)
     detail = models.CharField(_("toelichting"), max_length=255, blank=True)
     ip_address = models.GenericIPAddressField(_("netwerkadres"), null=True, blank=True)
+    chain_index = models.BigIntegerField(
+        _("volgnummer in de keten"), null=True, unique=True, db_default=None, editable=False
+    )
+    prev_hash = models.CharField(_("hash vorige regel"), max_length=64, db_default="", editable=False)
+    entry_hash = models.CharField(_("hash"), max_length=64, db_default="", editable=False)
 
     objects = AccessLogQuerySet.as_manager()
 
@@ -516,13 +629,21 @@ class AccessLogEntry(models.Model):
     @property
     def object_label(self) -> str:
         """The object type in words, for the client's own log ("rapportages", "cliëntplan 12")."""
-        label = str(OBJECT_TYPE_LABELS.get(self.object_type, self.object_type))
+        label = str(ObjectType(self.object_type).label) if self.object_type in ObjectType.values else self.object_type
         return f"{label} {self.object_id}" if self.object_id else label
+
+    def plain_dutch(self, viewer=None) -> str:
+        """This entry as one sentence at B1 level for the client's own log (see `dossier.log_sentences`)."""
+        from .log_sentences import sentence
+
+        return sentence(self, viewer)
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise PermissionDenied("The access log is append-only.")
-        super().save(*args, **kwargs)
+        from .log_integrity import insert_chained
+
+        insert_chained(self, super().save, *args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("The access log is append-only.")

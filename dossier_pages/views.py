@@ -27,6 +27,8 @@ from dossier.models import (
     Client,
     ClientPlan,
     Evaluation,
+    ObjectType,
+    OutcomeCode,
     PlanStatus,
     Report,
 )
@@ -88,6 +90,7 @@ def _deny(request, client, model, pk, object_type, action=AccessAction.READ):
         client=owner,
         object_id=pk,
         outcome=AccessOutcome.DENIED,
+        outcome_code=OutcomeCode.NOT_IN_DOSSIER,
         detail=_("Niet in het geopende dossier (%(number)s)") % {"number": client.client_number},
     )
     raise Http404
@@ -122,7 +125,7 @@ def dashboard(request, page, client):
         "appointments": Appointment.objects.visible_to(user, client).in_period(today, today + timedelta(days=1)),
         "today": today,
     }
-    log_access(request, action=AccessAction.READ, object_type="dashboard", client=client)
+    log_access(request, action=AccessAction.READ, object_type=ObjectType.DASHBOARD, client=client)
     return _render(request, page, client, "dossier_pages/dashboard.html", "dashboard", context)
 
 
@@ -132,7 +135,7 @@ def _section(request, page, client, *, section, spec, queryset, object_type, tem
     period = form.period
     detail = _("periode: %(period)s") % {"period": period.description} if period else _("ongeldige periode")
     # Log first: on the profile page this very visit belongs in the list being paginated.
-    log_access(request, action=AccessAction.READ, object_type=object_type, client=client, detail=detail)
+    log_access(request, action=AccessAction.READ, object_type=object_type, client=client, detail=detail, period=period)
     page_obj = None
     if period is not None:
         page_obj = _paginate(request, queryset.in_period(period.start, period.end))
@@ -148,7 +151,7 @@ def reports(request, page, client):
         section="reports",
         spec=periods.REPORTS,
         queryset=Report.objects.visible_to(request.user, client),
-        object_type="reports",
+        object_type=ObjectType.REPORTS,
         template="dossier_pages/reports.html",
     )
 
@@ -167,9 +170,10 @@ def reports_download(request, page, client):
     log_access(
         request,
         action=AccessAction.DOWNLOAD,
-        object_type="reports",
+        object_type=ObjectType.REPORTS,
         client=client,
         detail=_("PDF, periode: %(period)s") % {"period": period.description},
+        period=period,
     )
     return pdf_response(pdf, pdfs.filename("rapportages", client, period.slug()))
 
@@ -182,15 +186,19 @@ def plans(request, page, client):
         section="plans",
         spec=periods.PLANS,
         queryset=ClientPlan.objects.visible_to(request.user, client),
-        object_type="client_plans",
+        object_type=ObjectType.CLIENT_PLANS,
         template="dossier_pages/plans.html",
     )
 
 
 def plan_download(request, page, client, pk):
-    plan = _get_or_deny(request, client, ClientPlan.objects.visible_to(request.user, client), pk, "client_plan")
+    plan = _get_or_deny(
+        request, client, ClientPlan.objects.visible_to(request.user, client), pk, ObjectType.CLIENT_PLAN
+    )
     pdf = pdfs.plan_pdf(plan)
-    log_access(request, action=AccessAction.DOWNLOAD, object_type="client_plan", client=client, object_id=plan.pk)
+    log_access(
+        request, action=AccessAction.DOWNLOAD, object_type=ObjectType.CLIENT_PLAN, client=client, object_id=plan.pk
+    )
     return pdf_response(pdf, pdfs.filename("clientplan", client, f"v{plan.version}", plan.period_start))
 
 
@@ -202,16 +210,16 @@ def evaluations(request, page, client):
         section="evaluations",
         spec=periods.EVALUATIONS,
         queryset=Evaluation.objects.visible_to(request.user, client).select_related("plan"),
-        object_type="evaluations",
+        object_type=ObjectType.EVALUATIONS,
         template="dossier_pages/evaluations.html",
     )
 
 
 def evaluation_download(request, page, client, pk):
     queryset = Evaluation.objects.visible_to(request.user, client).select_related("plan")
-    evaluation = _get_or_deny(request, client, queryset, pk, "evaluation")
+    evaluation = _get_or_deny(request, client, queryset, pk, ObjectType.EVALUATION)
     pdf = pdfs.evaluation_pdf(evaluation)
-    log_access(request, action=AccessAction.DOWNLOAD, object_type="evaluation", client=client, object_id=pk)
+    log_access(request, action=AccessAction.DOWNLOAD, object_type=ObjectType.EVALUATION, client=client, object_id=pk)
     return pdf_response(pdf, pdfs.filename("evaluatie", client, evaluation.evaluated_on))
 
 
@@ -223,16 +231,18 @@ def agreements(request, page, client):
         section="agreements",
         spec=periods.AGREEMENTS,
         queryset=CareAgreement.objects.visible_to(request.user, client),
-        object_type="care_agreements",
+        object_type=ObjectType.CARE_AGREEMENTS,
         template="dossier_pages/agreements.html",
     )
 
 
 def agreement_download(request, page, client, pk):
     queryset = CareAgreement.objects.visible_to(request.user, client)
-    agreement = _get_or_deny(request, client, queryset, pk, "care_agreement")
+    agreement = _get_or_deny(request, client, queryset, pk, ObjectType.CARE_AGREEMENT)
     pdf = pdfs.agreement_pdf(agreement)
-    log_access(request, action=AccessAction.DOWNLOAD, object_type="care_agreement", client=client, object_id=pk)
+    log_access(
+        request, action=AccessAction.DOWNLOAD, object_type=ObjectType.CARE_AGREEMENT, client=client, object_id=pk
+    )
     return pdf_response(pdf, pdfs.filename("zorgovereenkomst", client, agreement.period_start))
 
 
@@ -244,7 +254,7 @@ def appointments(request, page, client):
         section="appointments",
         spec=periods.APPOINTMENTS,
         queryset=Appointment.objects.visible_to(request.user, client),
-        object_type="appointments",
+        object_type=ObjectType.APPOINTMENTS,
         template="dossier_pages/appointments.html",
     )
 
@@ -262,14 +272,15 @@ def profile(request, page, client):
         section="profile",
         spec=periods.ACCESS_LOG,
         queryset=AccessLogEntry.objects.for_client(client),
-        object_type="profile",
+        object_type=ObjectType.PROFILE,
         template="dossier_pages/profile.html",
         extra=extra,
     )
 
 
 def photo(request, page, client):
-    """The client's photo from private storage; shown with every page, so not logged separately."""
+    """The client's photo from private storage. A photo is personal data too: every request is logged."""
+    log_access(request, action=AccessAction.READ, object_type=ObjectType.PHOTO, client=client)
     if not client.photo:
         raise Http404
     try:
@@ -295,7 +306,7 @@ def choose_client(request, page):
         log_access(
             request,
             action=AccessAction.READ,
-            object_type="client",
+            object_type=ObjectType.CLIENT,
             client=target,
             object_id=str(client_id)[:60],
             outcome=AccessOutcome.DENIED,

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from cms.pdf import pdf_response
 from dossier.access_log import log_access
-from dossier.models import AccessAction, ClientPlan
+from dossier.models import AccessAction, ClientPlan, ObjectType
 
 from . import services
 from .models import PlanSignature, RequestStatus, SignatureRequest
@@ -50,7 +50,9 @@ def _scoped_plan(request, pk) -> ClientPlan:
 
 
 def _log(request, plan, action, detail):
-    log_access(request, action=action, object_type="client_plan", client=plan.client, object_id=plan.pk, detail=detail)
+    log_access(
+        request, action=action, object_type=ObjectType.CLIENT_PLAN, client=plan.client, object_id=plan.pk, detail=detail
+    )
 
 
 def index(request):

@@ -13,7 +13,7 @@ from accounts.models import SmsChallenge
 from cms.middleware import client_ip
 from cms.pdf import pdf_response
 from dossier.access_log import log_access
-from dossier.models import AccessAction, AccessOutcome, ClientPlan
+from dossier.models import AccessAction, AccessOutcome, ClientPlan, ObjectType, OutcomeCode
 from dossier_pages import pdfs, selection
 from dossier_pages import views as dossier_views
 
@@ -21,7 +21,7 @@ from . import services
 from .forms import AgreeForm, DeclineForm, SignForm
 from .models import PlanSignature
 
-OBJECT_TYPE = "client_plan"
+OBJECT_TYPE = ObjectType.CLIENT_PLAN
 ACTIONS = {"code": AccessAction.SIGN, "sign": AccessAction.SIGN, "decline": AccessAction.DECLINE}
 
 
@@ -29,7 +29,7 @@ def _agreed_key(plan) -> str:
     return f"signing_agreed_{plan.pk}"
 
 
-def _log(request, plan, action, detail, outcome=AccessOutcome.ALLOWED):
+def _log(request, plan, action, detail, outcome=AccessOutcome.ALLOWED, outcome_code=None):
     log_access(
         request,
         action=action,
@@ -37,6 +37,7 @@ def _log(request, plan, action, detail, outcome=AccessOutcome.ALLOWED):
         client=plan.client,
         object_id=plan.pk,
         outcome=outcome,
+        outcome_code=outcome_code,
         detail=detail,
     )
 
@@ -71,7 +72,7 @@ def sign(request, page, client, pk):
         try:
             return handler(request, page, plan)
         except services.NotASigner as error:
-            _log(request, plan, action, str(error), AccessOutcome.DENIED)
+            _log(request, plan, action, str(error), AccessOutcome.DENIED, OutcomeCode.NOT_A_SIGNER)
             return _page(request, page, plan, status=403, refusal=str(error))
     _log(request, plan, AccessAction.READ, _("ondertekenpagina"))
     return _page(request, page, plan)

@@ -184,6 +184,8 @@ PRIVATE_PATH_PREFIXES = ["/mijn-dossier/", "/account/", "/admin/", "/api/", "/do
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # NEN 7513 access log retention; `manage.py purge_access_log` deletes older entries.
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 5 * 365)
+# NEN 7513 "source system": which application instance wrote an access log entry.
+ACCESS_LOG_SOURCE_SYSTEM = env_str("ACCESS_LOG_SOURCE_SYSTEM", "MijnDossier")
 
 # Sessions: short idle timeout (refreshed on every request), hard cap enforced by
 # accounts.middleware, gone when the browser closes.

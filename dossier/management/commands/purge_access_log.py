@@ -1,9 +1,12 @@
 """Delete access log entries older than the retention period (ACCESS_LOG_RETENTION_DAYS).
 
-The access log is append-only: AccessLogEntry.objects refuses to delete. This
-command is the one place allowed to, so it deletes through a plain
-`models.QuerySet` on purpose, in batches, so a large backlog never holds one
-long transaction. Run it daily from cron or a systemd timer.
+The access log is append-only: AccessLogEntry.objects refuses to delete, and on
+PostgreSQL so does the database. This command is the one place allowed to: it
+deletes through `log_integrity.purging()`, in batches, so a large backlog never
+holds one long transaction. The retention never goes below the legal floor of
+five years (RETENTION_FLOOR_DAYS), whatever the setting or flag; on PostgreSQL
+the trigger enforces that floor as well. Each purge is itself logged. Run it
+daily from cron or a systemd timer.
 """
 
 import logging
@@ -11,10 +14,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import models, transaction
 from django.utils import timezone
 
-from dossier.models import AccessLogEntry
+from dossier.log_integrity import RETENTION_FLOOR_DAYS, purging
+from dossier.models import AccessAction, AccessLogEntry, AccessPurpose, ObjectType
 
 logger = logging.getLogger("dossier.access_log")
 BATCH_SIZE = 10_000
@@ -31,12 +34,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, days=None, **options):
         days = settings.ACCESS_LOG_RETENTION_DAYS if days is None else days
-        if days < 1:
-            raise CommandError("The retention must be at least 1 day.")
+        if days < RETENTION_FLOOR_DAYS:
+            raise CommandError(
+                f"The retention must be at least {RETENTION_FLOOR_DAYS} days (5 years, NEN 7513); {days} was given."
+            )
         cutoff = timezone.now() - timedelta(days=days)
-        # A plain QuerySet: AccessLogQuerySet.delete() guards the log against
-        # every other caller.
-        expired = models.QuerySet(model=AccessLogEntry).filter(occurred_at__lt=cutoff)
+        expired = AccessLogEntry.objects.filter(occurred_at__lt=cutoff)
 
         if dry_run:
             count = expired.count()
@@ -45,7 +48,20 @@ class Command(BaseCommand):
 
         deleted = 0
         while batch := list(expired.order_by().values_list("pk", flat=True)[:BATCH_SIZE]):
-            with transaction.atomic():
-                deleted += models.QuerySet(model=AccessLogEntry).filter(pk__in=batch).delete()[0]
+            with purging() as rows:
+                deleted += rows.filter(pk__in=batch).delete()[0]
+        first = AccessLogEntry.objects.in_chain_order().values_list("chain_index", "prev_hash").first()
+        AccessLogEntry.objects.create(
+            action=AccessAction.PURGE,
+            object_type=ObjectType.ACCESS_LOG,
+            purpose=AccessPurpose.ADMINISTRATION,
+            authorisation_basis=f"retention:{days}d",
+            source_system=settings.ACCESS_LOG_SOURCE_SYSTEM,
+            user_display="purge_access_log",
+            detail=(
+                f"{deleted} regels van voor {cutoff:%Y-%m-%d %H:%M} verwijderd; de keten begint bij "
+                f"volgnummer {first[0] if first else '-'} (vorige hash {first[1] if first else '-'})"
+            )[:255],
+        )
         logger.info("Purged %d access log entries older than %s (retention %d days).", deleted, cutoff, days)
         self.stdout.write(f"Deleted {deleted} access log entries older than {cutoff:%Y-%m-%d %H:%M}.")
