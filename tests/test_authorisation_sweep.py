@@ -28,7 +28,7 @@ from wagtail.models import get_page_models
 from accounts.terms import accept_current_terms
 from backoffice import roles
 from dossier.factories import make_agreement, make_appointment, make_evaluation, make_plan, make_report
-from dossier.models import AccessLogEntry, AccessRole, DossierAccess, PlanStatus
+from dossier.models import AccessLogEntry, AccessRole, DossierAccess, ObjectType, PlanStatus
 from ecd_import.models import ImportRun, ImportTrigger, SourceSystem
 from home.models import ApplicationFormPage
 from signing import services as signing_services
@@ -599,7 +599,9 @@ def world(personas, public_site, dossier_page):
         "access": DossierAccess.objects.filter(user=personas.anna).get().pk,
         "membership": client_a.care_team_memberships.get().pk,
         "portal_account": personas.anna.pk,
-        "access_log": AccessLogEntry.objects.create(user=personas.anna, client=client_a, object_type="report").pk,
+        "access_log": AccessLogEntry.objects.create(
+            user=personas.anna, client=client_a, object_type=ObjectType.REPORT
+        ).pk,
         "submission": _submission().pk,
         "form_page": ApplicationFormPage.objects.get().pk,
         "home": public_site.pk,
@@ -674,6 +676,29 @@ def test_every_url_answers_each_persona_as_declared(world, persona):
         if user is not None and "_auth_user_id" not in http.session:
             login_verified(http, user)  # a URL ended the session; the next one starts logged in again
     assert not wrong, "\n".join(wrong)
+
+
+# Routes that show no dossier data and so write no entry themselves, with the reason.
+UNLOGGED_DOSSIER_ROUTES = {
+    "DossierPage:client-kiezen/": "a GET only redirects to the dashboard, which is logged",
+}
+
+
+def test_every_dossier_route_writes_exactly_one_access_log_entry(world, personas):
+    """As the client herself, every dossier route (allowed or refused) is one log line, with a stable key."""
+    http = login_verified(HttpClient(raise_request_exception=False), personas.anna)
+    accept_current_terms(personas.anna)
+    counts = {}
+    for key, (sample, _statuses) in sorted(EXPECTED.items()):
+        if not key.startswith("DossierPage:"):
+            continue
+        before = AccessLogEntry.objects.count()
+        http.get(sample.format(**world["ids"]))
+        written = AccessLogEntry.objects.order_by("-pk")[: AccessLogEntry.objects.count() - before]
+        counts[key] = [entry.object_type for entry in written]
+    expected_counts = {key: 0 if key in UNLOGGED_DOSSIER_ROUTES else 1 for key in counts}
+    assert {key: len(types) for key, types in counts.items()} == expected_counts
+    assert all(kind in ObjectType.values for types in counts.values() for kind in types)
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "other_client", "expired_representative", "communicatie"])

@@ -74,3 +74,44 @@ def test_viewing_the_profile_is_itself_logged_and_shown(anna, personas):
     body = anna.get(URL).content.decode()
     assert AccessLogEntry.objects.filter(object_type="profile", user=personas.anna).count() == 2
     assert "profiel en toegangslog" in body
+
+
+def _logged(user, client, action, object_type, **extra):
+    from django.test import RequestFactory
+
+    from dossier.access_log import log_access
+
+    request = RequestFactory().get("/")
+    request.user = user
+    return log_access(request, action=action, object_type=object_type, client=client, **extra)
+
+
+def test_the_own_log_says_in_plain_dutch_who_read_which_records_of_which_period(anna, personas):
+    from datetime import date
+
+    from dossier.models import ObjectType
+    from dossier_pages.periods import Period
+
+    year = timezone.localdate().year
+    week = Period("custom", "", date(year, 10, 1), date(year, 10, 7))
+    _logged(personas.dirk, personas.client_a, AccessAction.READ, ObjectType.REPORTS, period=week)
+    body = anna.get(URL, {"periode": "jaar"}).content.decode()
+    assert "Dirk de Vries (persoonlijk begeleider, team De Linde) las uw rapportages van 1 t/m 7 oktober" in body
+    assert "U bekeek uw profiel en toegangslog" in body
+
+
+def test_another_portal_users_refused_attempt_is_shown_without_their_name(anna, personas):
+    from dossier.models import AccessOutcome, ObjectType
+
+    _logged(
+        personas.carla,
+        personas.client_a,
+        AccessAction.DOWNLOAD,
+        ObjectType.CLIENT_PLAN,
+        outcome=AccessOutcome.DENIED,
+        object_id="12",
+    )
+    body = anna.get(URL).content.decode()
+    assert "Iemand zonder toegang probeerde uw cliëntplan te downloaden" in body
+    assert "Carla Smit" not in body
+    assert "Carla" not in body
