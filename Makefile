@@ -61,6 +61,7 @@ bench: install system-deps
 	$(BIN)/python bench/public_bench.py
 	scripts/with-services $(BIN)/python bench/dossier_bench.py
 	scripts/with-services $(BIN)/python bench/import_bench.py
+	scripts/with-services $(BIN)/python bench/access_log_bench.py
 
 # The audit fails on any known vulnerability; an unreachable advisory service is a loud warning here.
 audit-in-test: install
