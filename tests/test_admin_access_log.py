@@ -25,7 +25,7 @@ def entries(personas):
             user=personas.anna,
             user_display="Anna Jansen",
             user_role="cliënt",
-            object_type="rapportages",
+            object_type="reports",
         ),
         AccessLogEntry.objects.create(
             occurred_at=now - timedelta(hours=1),
@@ -35,7 +35,7 @@ def entries(personas):
             user=personas.ben,
             user_display="Ben Bakker",
             user_role="wettelijk vertegenwoordiger",
-            object_type="cliëntplan",
+            object_type="client_plan",
         ),
         AccessLogEntry.objects.create(
             occurred_at=now - timedelta(hours=2),
@@ -46,7 +46,7 @@ def entries(personas):
             user=personas.carla,
             user_display="Carla Smit",
             user_role="cliënt",
-            object_type="afspraken",
+            object_type="appointments",
         ),
     ]
 

@@ -140,7 +140,7 @@ def test_resetting_the_second_factor_after_the_identity_check_sets_sms_to_the_ne
     assert not TOTPDevice.objects.filter(user=personas.anna).exists()
     device = PhoneDevice.objects.get(user=personas.anna)
     assert str(device.number) == "+31687654321"
-    entry = AccessLogEntry.objects.get(object_type="tweede factor")
+    entry = AccessLogEntry.objects.get(object_type="second_factor")
     assert "Persoonlijk" in entry.detail
 
 

@@ -124,11 +124,12 @@ def test_a_care_worker_creates_a_report_for_their_own_client(dirk, personas):
 def test_opening_a_record_in_the_admin_is_written_to_the_access_log(dirk, personas, records):
     report = records["a"]["report"]
     dirk.get(f"/admin/dossier/report/inspect/{report.pk}/")
-    entry = AccessLogEntry.objects.get(object_id=str(report.pk), object_type="rapportage")
+    entry = AccessLogEntry.objects.get(object_id=str(report.pk), object_type="report")
     assert entry.action == AccessAction.READ
     assert entry.user == personas.dirk
     assert entry.client == personas.client_a
-    assert "Zorgmedewerker" in entry.user_role
+    assert entry.user_role == "persoonlijk begeleider, team De Linde"
+    assert "Zorgmedewerker" in entry.authorisation_basis
 
 
 def test_saving_a_record_in_the_admin_is_logged_as_a_change(dirk, personas, records):
