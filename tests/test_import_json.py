@@ -409,7 +409,7 @@ def test_an_import_writes_one_access_log_line_per_changed_client_and_none_when_u
     assert (entry.client_number, entry.user_display, entry.object_type) == (
         "10005",
         "Bronsysteem ecd-linde",
-        "dossierimport",
+        "dossier_import",
     )
     assert "nieuw" in entry.detail
 
