@@ -448,6 +448,7 @@ OBJECT_TYPE_LABELS = {
     "appointments": _("afspraken"),
     "profile": _("profiel en toegangslog"),
     "client": _("dossier"),
+    "afschrift": _("afschrift van het dossier"),
 }
 
 
