@@ -130,12 +130,17 @@ class _Builder:
             {
                 "resourceType": "Patient",
                 "id": f"client-{client.pk}",
-                "identifier": [{"system": settings.ECD_IMPORT_FHIR_CLIENT_NUMBER_SYSTEM, "value": client.client_number}],
+                "identifier": [
+                    {"system": settings.ECD_IMPORT_FHIR_CLIENT_NUMBER_SYSTEM, "value": client.client_number}
+                ],
                 "name": [{"use": "official", "family": client.last_name, "given": [client.first_name]}],
                 "birthDate": _day(client.date_of_birth),
                 "address": [address] if address else None,
                 "telecom": telecom,
-                "managingOrganization": {"reference": f"Organization/team-{client.team.pk}", "display": client.team.name},
+                "managingOrganization": {
+                    "reference": f"Organization/team-{client.team.pk}",
+                    "display": client.team.name,
+                },
             }
         )
 
@@ -240,12 +245,20 @@ class _Builder:
                     "entity": [
                         {
                             "role": "source",
-                            "what": {"display": f"PDF versie {signature.plan_version}, SHA-256 {signature.document_sha256}"},
+                            "what": {
+                                "display": f"PDF versie {signature.plan_version}, SHA-256 {signature.document_sha256}"
+                            },
                         }
                     ],
                     "signature": [
                         {
-                            "type": [{"system": SIGNATURE_TYPES, "code": "1.2.840.10065.1.12.1.7", "display": "Consent Signature"}],
+                            "type": [
+                                {
+                                    "system": SIGNATURE_TYPES,
+                                    "code": "1.2.840.10065.1.12.1.7",
+                                    "display": "Consent Signature",
+                                }
+                            ],
                             "when": _moment(signature.signed_at),
                             "who": signer,
                         }
@@ -292,7 +305,11 @@ class _Builder:
         signer = None
         if agreement.signed_on:
             when = _midnight(agreement.signed_on)
-            signature_type = {"system": SIGNATURE_TYPES, "code": "1.2.840.10065.1.12.1.7", "display": "Consent Signature"}
+            signature_type = {
+                "system": SIGNATURE_TYPES,
+                "code": "1.2.840.10065.1.12.1.7",
+                "display": "Consent Signature",
+            }
             signer = [
                 {
                     "type": {"system": SIGNATURE_TYPES, "code": "1.2.840.10065.1.12.1.7"},

@@ -20,7 +20,8 @@ def notify_ready(user):
     body = "\n\n".join(
         [
             _("Beste lezer,"),
-            _("Uw afschrift staat klaar in MijnDossier. Log in om het te downloaden:") + f" {site}/mijn-dossier/afschrift/",
+            _("Uw afschrift staat klaar in MijnDossier. Log in om het te downloaden:")
+            + f" {site}/mijn-dossier/afschrift/",
             _("Dit bericht is automatisch verstuurd; u kunt er niet op antwoorden."),
         ]
     )

@@ -193,7 +193,10 @@ def test_the_pdf_is_pdf_a_2b_with_metadata_and_embedded_fonts(made):
     fonts = set()
     for page in reader.pages[:3]:
         for font in page["/Resources"]["/Font"].values():
-            descriptor = font.get_object().get("/FontDescriptor") or font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            descriptor = (
+                font.get_object().get("/FontDescriptor")
+                or font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            )
             descriptor = descriptor.get_object()
             fonts.add(any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")))
     assert fonts == {True}
