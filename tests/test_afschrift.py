@@ -200,6 +200,11 @@ def test_the_pdf_is_pdf_a_2b_with_metadata_and_embedded_fonts(made):
             descriptor = descriptor.get_object()
             fonts.add(any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")))
     assert fonts == {True}
+    # The table of contents points at the page where each chapter starts.
+    cover = reader.pages[0].extract_text()
+    reports_page = int(re.search(r"Rapportages\s*pagina (\d+)", cover).group(1))
+    assert reader.pages[reports_page - 1].extract_text().count("Rapportages") >= 1
+    assert "Vandaag gewandeld" in reader.pages[reports_page - 1].extract_text() or reports_page < len(reader.pages)
 
 
 def test_the_fhir_bundle_validates_as_r4_and_holds_the_same_dossier(made):
@@ -254,6 +259,7 @@ def test_a_second_request_within_24_hours_is_refused_with_a_clear_message(made, 
 
 def test_the_representative_shares_the_clients_24_hour_limit(made, client, personas):
     ben = login_verified(client, personas.ben)
+    ben.post("/mijn-dossier/client-kiezen/", {"client": personas.client_a.pk})
     response = request_one(ben)
     assert "al een afschrift van dit dossier aangevraagd" in response.content.decode()
 
@@ -280,6 +286,7 @@ def test_a_tampered_key_is_refused_in_dutch(anna):
 
 def test_the_legal_representative_gets_the_whole_dossier(client, personas, dossier):
     ben = login_verified(client, personas.ben)
+    ben.post("/mijn-dossier/client-kiezen/", {"client": personas.client_a.pk})
     assert "Afschrift van mijn dossier" in ben.get("/mijn-dossier/").content.decode()
     request_one(ben)
     afschrift = AfschriftRequest.objects.get()
@@ -339,6 +346,7 @@ def test_another_user_cannot_download_someone_elses_afschrift(made, client, pers
     carla = reauthenticated(login_verified(client, personas.carla))
     assert carla.get(f"{URL}{made.pk}/download/").status_code == 404
     ben = reauthenticated(login_verified(client, personas.ben))
+    ben.post("/mijn-dossier/client-kiezen/", {"client": personas.client_a.pk})
     assert ben.get(f"{URL}{made.pk}/download/").status_code == 404
     assert AccessLogEntry.objects.filter(user=personas.ben, object_type="afschrift", outcome=AccessOutcome.DENIED)
 
