@@ -42,7 +42,8 @@ def _parts(dossier: Dossier):
         context = {"part": "art15e", "first": first, "last": position == len(chunks) - 1, "access_log": chunk}
         if first:
             context.update(sources=dossier.sources, changes=dossier.changes, log_total=len(dossier.access_log))
-        yield (_("Wie heeft gegevens aangeleverd en wie heeft uw dossier bekeken (art. 15e)") if first else None), context
+        label = _("Wie heeft gegevens aangeleverd en wie heeft uw dossier bekeken (art. 15e)")
+        yield (label if first else None), context
 
 
 def _chunks(items: list, size: int):

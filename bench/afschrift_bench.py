@@ -181,7 +181,8 @@ def main():
     (out / "afschrift.json").write_text(json.dumps(result, indent=2))
     print("| what | result | target |\n| --- | --- | --- |")
     print(
-        f"| afschrift, {REPORTS} reports + {LOG_LINES} log lines ({connection.vendor}) | {result['seconds']} s wall, {result['cpu_seconds']} s CPU (load {result['load_average']:.1f}), "
+        f"| afschrift, {REPORTS} reports + {LOG_LINES} log lines ({connection.vendor}) | "
+        f"{result['seconds']} s wall, {result['cpu_seconds']} s CPU (load {result['load_average']:.1f}), "
         f"{pages} PDF pages, {entries} FHIR entries, ZIP {result['zip_mb']} MB | < 60 s |"
     )
     print(f"| peak memory of the process | {result['peak_rss_mb']:.0f} MB (before: {before:.0f} MB) | < 500 MB |")
