@@ -52,10 +52,6 @@ def _chunks(items: list, size: int):
         yield start == 0, items[start : start + size]
 
 
-def _page_count(pdf: bytes) -> int:
-    return len(PdfReader(BytesIO(pdf)).pages)
-
-
 def render_document(dossier: Dossier, requested_by: str) -> bytes:
     """The dossier as one PDF/A-2b document (fonts embedded, title/author/dates in the XMP metadata).
 
@@ -77,17 +73,17 @@ def render_document(dossier: Dossier, requested_by: str) -> bytes:
         return render_pdf(TEMPLATE, {**base, **context, "first_page": first_page}, pdf_variant=PDF_VARIANT)
 
     labels = [label for label, _context in _parts(dossier) if label]
-    cover_pages = _page_count(render({"part": "cover", "toc": [(label, 999) for label in labels]}, 1))
-    toc, parts, next_page = [], [], cover_pages + 1
+    draft_cover = PdfReader(BytesIO(render({"part": "cover", "toc": [(label, 999) for label in labels]}, 1)))
+    toc, parts, next_page = [], [], len(draft_cover.pages) + 1
     for label, context in _parts(dossier):
         if label:
             toc.append((label, next_page))
-        pdf = render(context, next_page)
-        next_page += _page_count(pdf)
-        parts.append(pdf)
+        part = PdfReader(BytesIO(render(context, next_page)))
+        next_page += len(part.pages)
+        parts.append(part)
     writer = PdfWriter(clone_from=BytesIO(render({"part": "cover", "toc": toc}, 1)))
-    for pdf in parts:
-        writer.append(PdfReader(BytesIO(pdf)))
+    for part in parts:
+        writer.append(part)
     output = BytesIO()
     writer.write(output)
     return output.getvalue()
