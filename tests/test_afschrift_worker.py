@@ -64,8 +64,8 @@ def test_a_real_worker_process_makes_the_requested_afschrift_and_defers_its_dele
 
     afschrift = AfschriftRequest.objects.get()
     assert afschrift.status == AfschriftStatus.REQUESTED  # enqueued, not run in the request
-    [job] = DBTaskResult.objects.all()
-    assert job.task_path == "afschrift.tasks.generate_afschrift"
+    # Wagtail's own tasks (index updates) may be queued beside it; the worker runs those too.
+    [job] = DBTaskResult.objects.filter(task_path="afschrift.tasks.generate_afschrift")
 
     finished = run_worker()
     assert finished.returncode == 0, finished.stderr[-2000:]
