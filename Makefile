@@ -18,9 +18,11 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 install: $(BIN)/.installed
 
+# The background worker (django-tasks' db_worker) runs beside runserver and stops with it.
 run: install
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	TASKS_BACKEND=immediate $(MANAGE) migrate --noinput
+	TASKS_BACKEND=immediate $(MANAGE) load_demo
+	$(MANAGE) db_worker --interval 1 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 system-deps:

@@ -7,14 +7,14 @@ from django.utils.cache import patch_cache_control
 from weasyprint import HTML
 
 
-def render_pdf(template_name: str, context: dict, request=None) -> bytes:
-    """Render a template to PDF bytes.
+def render_pdf(template_name: str, context: dict, request=None, **options) -> bytes:
+    """Render a template to PDF bytes; `options` go to WeasyPrint (e.g. pdf_variant="pdf/a-2b").
 
     Static files (CSS, logo) are resolved from the filesystem, so rendering never
     makes an HTTP request back to the site.
     """
     html = render_to_string(template_name, context, request=request)
-    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf()
+    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(**options)
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:

@@ -490,6 +490,7 @@ class ObjectType(models.TextChoices):
     DOSSIER_IMPORT = "dossier_import", _("dossierimport")
     ACCESS_LOG = "access_log", _("toegangslog")
     ADMIN_LIST = "admin_list", _("lijst of zoekresultaat in de beheeromgeving")
+    AFSCHRIFT = "afschrift", _("afschrift van het dossier")
     OTHER = "other", _("overig")
 
     @classmethod

@@ -132,6 +132,16 @@ class DossierPage(RoutablePageMixin, Page):
     def profile(self, request):
         return views.profile(request, self, request.dossier_client)
 
+    @path("afschrift/", name="afschrift")
+    def afschrift(self, request):
+        return views.afschrift(request, self, request.dossier_client)
+
+    @path("afschrift/<int:pk>/download/", name="afschrift_download")
+    def afschrift_download(self, request, pk):
+        from afschrift import views as afschrift_views
+
+        return afschrift_views.download(request, request.dossier_client, pk)
+
     @path("foto/", name="photo")
     def photo(self, request):
         return views.photo(request, self, request.dossier_client)
@@ -148,5 +158,5 @@ class DossierPage(RoutablePageMixin, Page):
         """Paths of the routes without arguments, keyed by route name (for templates)."""
         base = self.url
         names = ["dashboard", "reports", "reports_download", "plans", "evaluations", "agreements"]
-        names += ["appointments", "profile", "photo", "choose_client"]
+        names += ["appointments", "profile", "photo", "choose_client", "afschrift"]
         return {name: base + self.reverse_subpage(name) for name in names}

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
@@ -103,6 +103,12 @@ def _get_or_deny(request, client, queryset, pk, object_type, action=AccessAction
     return obj
 
 
+def _afschrift_allowed(user, client) -> bool:
+    from afschrift.rules import may_request
+
+    return may_request(user, client)
+
+
 def no_access(request, page):
     context = {"page": page, "self": page, "logout_template": _logout_template()}
     return render(request, "dossier_pages/no_access.html", context, status=403)
@@ -124,6 +130,7 @@ def dashboard(request, page, client):
         .first(),
         "appointments": Appointment.objects.visible_to(user, client).in_period(today, today + timedelta(days=1)),
         "today": today,
+        "afschrift_allowed": _afschrift_allowed(user, client),
     }
     log_access(request, action=AccessAction.READ, object_type=ObjectType.DASHBOARD, client=client)
     return _render(request, page, client, "dossier_pages/dashboard.html", "dashboard", context)
@@ -264,6 +271,7 @@ def profile(request, page, client):
     extra = {
         "care_team": client.care_team_memberships.valid_on(today).select_related("staff_member"),
         "portal_accounts": client.accesses.valid_on(today).select_related("user"),
+        "afschrift_allowed": _afschrift_allowed(request.user, client),
     }
     return _section(
         request,
@@ -276,6 +284,16 @@ def profile(request, page, client):
         template="dossier_pages/profile.html",
         extra=extra,
     )
+
+
+def afschrift(request, page, client):
+    """The afschrift app's page inside the dossier layout."""
+    from afschrift import views as afschrift_views
+
+    result = afschrift_views.page(request, client, page.url_for("afschrift"))
+    if isinstance(result, HttpResponse):
+        return result
+    return _render(request, page, client, "afschrift/page.html", "afschrift", result)
 
 
 def photo(request, page, client):

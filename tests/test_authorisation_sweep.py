@@ -26,6 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.models import get_page_models
 
 from accounts.terms import accept_current_terms
+from afschrift.models import AfschriftRequest
 from backoffice import roles
 from dossier.factories import make_agreement, make_appointment, make_evaluation, make_plan, make_report
 from dossier.models import AccessLogEntry, AccessRole, DossierAccess, ObjectType, PlanStatus
@@ -60,6 +61,11 @@ PROJECT_PACKAGES |= {"search", "signing", "wagtail_modeladmin"}
 #                                communicatie, privacy, zorgmedewerker, beheerder))
 EXPECTED = {
     "DossierPage:": ("/mijn-dossier/", (LOGIN, 200, 403, 403, 403, 403, 403)),
+    "DossierPage:afschrift/": ("/mijn-dossier/afschrift/", (LOGIN, 200, 403, 403, 403, 403, 403)),
+    "DossierPage:afschrift/<int:pk>/download/": (
+        "/mijn-dossier/afschrift/{afschrift}/download/",
+        (LOGIN, REAUTH, 403, 403, 403, 403, 403),
+    ),
     "DossierPage:afspraken/": ("/mijn-dossier/afspraken/", (LOGIN, 200, 403, 403, 403, 403, 403)),
     "DossierPage:client-kiezen/": ("/mijn-dossier/client-kiezen/", (LOGIN, DOSSIER, 403, 403, 403, 403, 403)),
     "DossierPage:clientplannen/": ("/mijn-dossier/clientplannen/", (LOGIN, 200, 403, 403, 403, 403, 403)),
@@ -589,6 +595,7 @@ def world(personas, public_site, dossier_page):
     image = get_image_model().objects.create(title="Logo", file=_png_file(), width=1, height=1)
     ids = {
         "client": client_a.pk,
+        "afschrift": AfschriftRequest.objects.create(client=client_a, requested_by=personas.anna).pk,
         "report": make_report(client_a).pk,
         "plan": make_plan(client_a, status=PlanStatus.SIGNED).pk,
         "signing_plan": signed_plan.pk,

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "signing",
     "backoffice",
     "ecd_import",
+    "afschrift",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "formtools",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -268,6 +271,21 @@ SMS_API_TIMEOUT_SECONDS = env_int("SMS_API_TIMEOUT_SECONDS", 10)
 # Changing e-mail, mobile number or second factor needs a password + SMS check this recent.
 REAUTH_VALIDITY_SECONDS = env_int("REAUTH_VALIDITY_SECONDS", 5 * 60)
 ONE_TIME_PASSWORD_VALIDITY_DAYS = env_int("ONE_TIME_PASSWORD_VALIDITY_DAYS", 14)
+
+# Background jobs: django-tasks with its database backend (django-tasks-db), run by `manage.py db_worker`
+# (make run and scripts/serve-prod start one). TASKS_BACKEND=immediate runs every task inside the request.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "database")]}}
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
+TASK_RETRY_DELAY_SECONDS = env_int("TASK_RETRY_DELAY_SECONDS", 60)
+
+ORGANISATION_NAME = env_str("ORGANISATION_NAME", "Zorggroep De Linde")
+# Afschrift (free electronic copy of the whole dossier, Wabvpz art. 15d/15e).
+AFSCHRIFT_INTERVAL_HOURS = env_int("AFSCHRIFT_INTERVAL_HOURS", 24)
+AFSCHRIFT_AVAILABLE_DAYS = env_int("AFSCHRIFT_AVAILABLE_DAYS", 7)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -1,7 +1,7 @@
 """Settings for the test suite: fast hashing, local caches, in-memory mail."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env_str
+from .base import BASE_DIR, TASK_BACKENDS, env_str
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -32,4 +32,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Whole-page caching is off so tests see database changes at once;
 # tests/test_caching.py switches it on.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+# Tasks run inside the request; tests/test_afschrift_worker.py runs a real db_worker against the database backend.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "immediate")]}}
 TESTING = True
