@@ -448,6 +448,9 @@ OBJECT_TYPE_LABELS = {
     "appointments": _("afspraken"),
     "profile": _("profiel en toegangslog"),
     "client": _("dossier"),
+    "conversations": _("berichten"),
+    "conversation": _("gesprek"),
+    "message_attachment": _("bijlage bij bericht"),
 }
 
 
