@@ -55,7 +55,7 @@ def test_every_portal_account_with_access_is_notified_except_the_author(personas
     assert set(Notification.objects.values_list("recipient__username", flat=True)) == {"anna", "ben"}
     services.reply(conversation, personas.anna, "Dank u")
     assert Notification.objects.filter(recipient=personas.anna).count() == 1
-    assert Notification.objects.filter(recipient=personas.ben).count() == 2
+    assert Notification.objects.filter(recipient=personas.ben).count() == 3  # Anna's question, the answer, her thanks
 
 
 def test_an_internal_note_notifies_nobody(personas, conversation):
