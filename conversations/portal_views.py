@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessOutcome, Client
@@ -21,7 +22,7 @@ from .models import Attachment, Conversation, Message
 
 SECTION = "conversations"
 PER_PAGE = 50
-RECEIVED = _("Uw bericht was al ontvangen; het is één keer bewaard.")
+RECEIVED = gettext_lazy("Uw bericht was al ontvangen; het is één keer bewaard.")
 
 
 def response_time_text() -> str:

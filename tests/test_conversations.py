@@ -5,6 +5,8 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from accounts.models import SmsOutboxMessage
 from conversations import services
@@ -220,3 +222,24 @@ def test_a_new_portal_account_of_the_client_sees_earlier_conversations(client, p
     grant(newcomer, personas.client_a, "relative")
     login_verified(client, newcomer)
     assert "Eerder gesprek" in client.get(URL).content.decode()
+
+
+HOSTILE = ["", " ", "\x00", "abc\x00def", "x" * 5001, "<script>alert(1)</script>", "' OR '1'='1' --", "\u202egnp.exe"]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    fields=st.dictionaries(
+        st.sampled_from(["subject", "body", "key", "channel", "pagina"]),
+        st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300)),
+    ),
+    target=st.sampled_from(["nieuw/", "meldingen/", "", "?pagina=-1", "999999/"]),
+)
+def test_hostile_message_forms_never_give_a_500_and_store_nothing_invalid(anna, fields, target):
+    before = Message.objects.count()
+    response = anna.post(URL + target, fields)
+    assert response.status_code in (200, 302, 400, 404, 405), response.status_code
+    stored = Message.objects.count() - before
+    if stored:
+        message = Message.objects.order_by("-pk").first()
+        assert "\x00" not in message.body and message.body.strip() and len(message.body) <= 5000
