@@ -52,6 +52,8 @@ MODEL_PERMISSIONS = {
         "backoffice.reset_second_factor_portalaccount",
         "home.view_applicationsubmission",
         "home.change_applicationsubmission",
+        "conversations.view_conversation",
+        "conversations.change_conversation",
     ],
 }
 

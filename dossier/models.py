@@ -491,6 +491,9 @@ class ObjectType(models.TextChoices):
     ACCESS_LOG = "access_log", _("toegangslog")
     ADMIN_LIST = "admin_list", _("lijst of zoekresultaat in de beheeromgeving")
     AFSCHRIFT = "afschrift", _("afschrift van het dossier")
+    CONVERSATIONS = "conversations", _("berichten")
+    CONVERSATION = "conversation", _("gesprek")
+    MESSAGE_ATTACHMENT = "message_attachment", _("bijlage bij bericht")
     OTHER = "other", _("overig")
 
     @classmethod

@@ -13,6 +13,13 @@ from .selection import current_client
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
+def conversation_views():
+    """The messages section lives in its own app; imported late like signing's views."""
+    from conversations import portal_views
+
+    return portal_views
+
+
 def _intro(label, help_text):
     return RichTextField(label, blank=True, features=INTRO_FEATURES, help_text=help_text)
 
@@ -146,6 +153,26 @@ class DossierPage(RoutablePageMixin, Page):
     def photo(self, request):
         return views.photo(request, self, request.dossier_client)
 
+    @path("berichten/", name="conversations")
+    def conversations(self, request):
+        return conversation_views().conversation_list(request, self, request.dossier_client)
+
+    @path("berichten/nieuw/", name="conversation_start")
+    def conversation_start(self, request):
+        return conversation_views().start(request, self, request.dossier_client)
+
+    @path("berichten/<int:pk>/", name="conversation")
+    def conversation(self, request, pk):
+        return conversation_views().detail(request, self, request.dossier_client, pk)
+
+    @path("berichten/bijlagen/<int:pk>/", name="conversation_attachment")
+    def conversation_attachment(self, request, pk):
+        return conversation_views().attachment(request, self, request.dossier_client, pk)
+
+    @path("berichten/meldingen/", name="conversation_preference")
+    def conversation_preference(self, request):
+        return conversation_views().preference(request, self, request.dossier_client)
+
     @path("client-kiezen/", name="choose_client")
     def choose_client(self, request):
         return views.choose_client(request, self)
@@ -158,5 +185,13 @@ class DossierPage(RoutablePageMixin, Page):
         """Paths of the routes without arguments, keyed by route name (for templates)."""
         base = self.url
         names = ["dashboard", "reports", "reports_download", "plans", "evaluations", "agreements"]
-        names += ["appointments", "profile", "photo", "choose_client", "afschrift"]
+        names += [
+            "appointments",
+            "profile",
+            "photo",
+            "choose_client",
+            "afschrift",
+            "conversations",
+            "conversation_start",
+        ]
         return {name: base + self.reverse_subpage(name) for name in names}

@@ -44,6 +44,7 @@ SECTIONS = [
     ("profile", gettext_lazy("Profiel")),
     ("agreements", gettext_lazy("Zorgovereenkomsten")),
     ("appointments", gettext_lazy("Afspraken")),
+    ("conversations", gettext_lazy("Berichten")),
 ]
 PER_PAGE = 20
 DASHBOARD_REPORT_DAYS = 7
@@ -72,6 +73,11 @@ def _render(request, page, client, template, section, context=None, status=200):
         **(context or {}),
     }
     return render(request, template, context, status=status)
+
+
+def render_section(request, page, client, template, section, context=None, status=200):
+    """A page in the dossier layout (menu, client switcher) for sections that live in other apps."""
+    return _render(request, page, client, template, section, context, status)
 
 
 def _paginate(request, queryset):

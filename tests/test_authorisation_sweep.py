@@ -28,6 +28,7 @@ from wagtail.models import get_page_models
 from accounts.terms import accept_current_terms
 from afschrift.models import AfschriftRequest
 from backoffice import roles
+from conversations import services as conversation_services
 from dossier.factories import make_agreement, make_appointment, make_evaluation, make_plan, make_report
 from dossier.models import AccessLogEntry, AccessRole, DossierAccess, ObjectType, PlanStatus
 from ecd_import.models import ImportRun, ImportTrigger, SourceSystem
@@ -55,7 +56,7 @@ DOSSIER = "/mijn-dossier/"
 SETTINGS = "/admin/settings/home/organisationsettings/"
 
 PROJECT_PACKAGES = {"accounts", "backoffice", "cms", "demo", "dossier", "dossier_pages", "ecd_import", "home"}
-PROJECT_PACKAGES |= {"search", "signing", "wagtail_modeladmin"}
+PROJECT_PACKAGES |= {"search", "signing", "wagtail_modeladmin", "conversations"}
 
 # route or group: (sample path, (anonymous, other_client, expired_representative,
 #                                communicatie, privacy, zorgmedewerker, beheerder))
@@ -68,6 +69,20 @@ EXPECTED = {
     ),
     "DossierPage:afspraken/": ("/mijn-dossier/afspraken/", (LOGIN, 200, 403, 403, 403, 403, 403)),
     "DossierPage:client-kiezen/": ("/mijn-dossier/client-kiezen/", (LOGIN, DOSSIER, 403, 403, 403, 403, 403)),
+    "DossierPage:berichten/": ("/mijn-dossier/berichten/", (LOGIN, 200, 403, 403, 403, 403, 403)),
+    "DossierPage:berichten/<int:pk>/": (
+        "/mijn-dossier/berichten/{conversation}/",
+        (LOGIN, 404, 403, 403, 403, 403, 403),
+    ),
+    "DossierPage:berichten/bijlagen/<int:pk>/": (
+        "/mijn-dossier/berichten/bijlagen/{attachment}/",
+        (LOGIN, 404, 403, 403, 403, 403, 403),
+    ),
+    "DossierPage:berichten/meldingen/": (
+        "/mijn-dossier/berichten/meldingen/",
+        (LOGIN, "/mijn-dossier/berichten/", 403, 403, 403, 403, 403),
+    ),
+    "DossierPage:berichten/nieuw/": ("/mijn-dossier/berichten/nieuw/", (LOGIN, 200, 403, 403, 403, 403, 403)),
     "DossierPage:clientplannen/": ("/mijn-dossier/clientplannen/", (LOGIN, 200, 403, 403, 403, 403, 403)),
     "DossierPage:clientplannen/<int:pk>/download/": (
         "/mijn-dossier/clientplannen/{plan}/download/",
@@ -443,6 +458,27 @@ EXPECTED = {
     ),
     "admin/account/": ("/admin/account/", (LOGIN, LOGIN, LOGIN, 200, 200, 200, 200)),
     "admin/api/": ("/admin/api/main/pages/", (LOGIN, LOGIN, LOGIN, 200, 200, 200, 200)),
+    "admin/berichten/": ("/admin/berichten/", (LOGIN, LOGIN, LOGIN, DENIED, DENIED, 200, 200)),
+    "admin/berichten/<int:pk>/": (
+        "/admin/berichten/{conversation}/",
+        (LOGIN, LOGIN, LOGIN, DENIED, DENIED, 200, 200),
+    ),
+    "admin/berichten/<int:pk>/status/": (
+        "/admin/berichten/{conversation}/status/",
+        (LOGIN, LOGIN, LOGIN, 405, 405, 405, 405),
+    ),
+    "admin/berichten/<int:pk>/toewijzen/": (
+        "/admin/berichten/{conversation}/toewijzen/",
+        (LOGIN, LOGIN, LOGIN, 405, 405, 405, 405),
+    ),
+    "admin/berichten/bijlagen/<int:pk>/": (
+        "/admin/berichten/bijlagen/{attachment}/",
+        (LOGIN, LOGIN, LOGIN, DENIED, DENIED, 200, 200),
+    ),
+    "admin/berichten/meldingen-mislukt/": (
+        "/admin/berichten/meldingen-mislukt/",
+        (LOGIN, LOGIN, LOGIN, DENIED, DENIED, 200, 200),
+    ),
     "admin/block-preview/": ("/admin/block-preview/", (LOGIN, LOGIN, LOGIN, 404, 404, 404, 404)),
     "admin/bulk/": ("/admin/bulk/wagtailcore/page/delete/?id={home}", (LOGIN, LOGIN, LOGIN, 200, 200, 200, 200)),
     "admin/choose-anchor-link/": ("/admin/choose-anchor-link/", (LOGIN, LOGIN, LOGIN, 200, 200, 200, 200)),
@@ -593,6 +629,8 @@ def world(personas, public_site, dossier_page):
     source = SourceSystem.objects.create(name="ecd-linde")
     document = get_document_model().objects.create(title="Folder", file=ContentFile(b"Welkom", name="folder.txt"))
     image = get_image_model().objects.create(title="Logo", file=_png_file(), width=1, height=1)
+    pdf = ContentFile(b"%PDF-1.4 vraag", name="vraag.pdf")
+    posted = conversation_services.start_conversation(client_a, personas.anna, "Vraag", "Een vraag", files=[pdf])
     ids = {
         "client": client_a.pk,
         "afschrift": AfschriftRequest.objects.create(client=client_a, requested_by=personas.anna).pk,
@@ -617,6 +655,8 @@ def world(personas, public_site, dossier_page):
         "document": document.pk,
         "document_file": document.filename,
         "image": image.pk,
+        "conversation": posted.message.conversation_id,
+        "attachment": posted.message.attachments.get().pk,
     }
     clients = {"anonymous": HttpClient(raise_request_exception=False)}
     for name, user in users.items():

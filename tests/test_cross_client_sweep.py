@@ -1,7 +1,10 @@
 """Nobody reads another client's dossier: every URL with every other client's ids is a logged 404."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from conversations import services
+from conversations.models import Attachment, Conversation
 from dossier.factories import make_agreement, make_evaluation, make_plan, make_report
 from dossier.models import AccessLogEntry, AccessOutcome, Client, PlanStatus
 from dossier_pages.selection import SESSION_KEY
@@ -9,7 +12,7 @@ from tests.personas import login_verified
 
 URL = "/mijn-dossier/"
 SECTIONS = ["", "rapportages/", "clientplannen/", "evaluaties/", "zorgovereenkomsten/", "afspraken/", "profiel/"]
-SECTIONS += ["rapportages/download/?periode=jaar", "foto/"]
+SECTIONS += ["rapportages/download/?periode=jaar", "foto/", "berichten/", "berichten/nieuw/"]
 
 
 @pytest.fixture
@@ -19,6 +22,9 @@ def dossiers(personas, dossier_page):
     for client in (personas.client_a, personas.client_b, personas.client_c):
         secret = f"geheim-{client.client_number}"
         make_report(client, text=secret)
+        pdf = SimpleUploadedFile("bijlage.pdf", b"%PDF-1.4 " + secret.encode(), content_type="application/pdf")
+        author = client.accesses.first().user
+        services.start_conversation(client, author, f"Onderwerp {secret}", secret, files=[pdf])
         objects[client.pk] = [
             ("clientplannen", make_plan(client, content=secret, status=PlanStatus.SIGNED).pk),
             ("evaluaties", make_evaluation(client, content=secret).pk),
@@ -41,6 +47,28 @@ def test_every_download_of_another_clients_record_is_a_logged_404(client, person
             assert AccessLogEntry.objects.filter(
                 user=user, object_id=str(pk), outcome=AccessOutcome.DENIED, client_id=other
             ).exists(), (section, pk)
+
+
+@pytest.mark.parametrize("username", ["anna", "ben", "carla"])
+def test_every_conversation_and_attachment_of_another_client_is_a_logged_404(client, personas, dossiers, username):
+    user = getattr(personas, username)
+    login_verified(client, user)
+    own = set(Client.objects.visible_to(user).values_list("pk", flat=True))
+    for conversation in Conversation.objects.exclude(client__in=own):
+        for response in (
+            client.get(f"{URL}berichten/{conversation.pk}/"),
+            client.post(f"{URL}berichten/{conversation.pk}/", {"body": "inbraak", "key": "f" * 32}),
+        ):
+            assert response.status_code == 404, conversation.pk
+        assert AccessLogEntry.objects.filter(
+            user=user, object_id=str(conversation.pk), outcome=AccessOutcome.DENIED, client=conversation.client
+        ).exists()
+    for attachment in Attachment.objects.exclude(message__conversation__client__in=own):
+        assert client.get(f"{URL}berichten/bijlagen/{attachment.pk}/").status_code == 404
+        assert AccessLogEntry.objects.filter(
+            user=user, object_type="message_attachment", object_id=str(attachment.pk), outcome=AccessOutcome.DENIED
+        ).exists()
+    assert not Conversation.objects.filter(messages__body="inbraak").exists()
 
 
 @pytest.mark.parametrize("username", ["anna", "ben", "carla"])

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "dossier",
     "dossier_pages",
     "signing",
+    "conversations",
     "backoffice",
     "ecd_import",
     "afschrift",
@@ -296,6 +297,11 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MijnDossier <noreply@zorggroep-de-linde.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env_list("STAFF_NOTIFICATION_EMAILS", ["clientenadministratie@zorggroep-de-linde.example"])
+
+# Messages (conversations): the answer time promised in the portal and after which the team is alerted,
+# and how often a notification is tried before it shows as failed for staff.
+CONVERSATION_RESPONSE_WORKING_DAYS = env_int("CONVERSATION_RESPONSE_WORKING_DAYS", 2)
+CONVERSATION_NOTIFICATION_MAX_ATTEMPTS = env_int("CONVERSATION_NOTIFICATION_MAX_ATTEMPTS", 5)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "MijnDossier"
