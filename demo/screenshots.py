@@ -18,6 +18,8 @@ from demo import public_content as content
 from home.models import FAQPage, ManualPage
 
 SCREENSHOTS_DIR = Path(settings.BASE_DIR) / "docs" / "screenshots" / "manual"
+# The size the manual (web and PDF) and the FAQ show: made here, so no first reader waits for it.
+RENDITION = "max-800x800"
 
 
 def load(stdout):
@@ -76,6 +78,7 @@ def screenshot(name):
     image = image_model.objects.filter(title=title).first()
     file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 -- the hash Wagtail keeps in Image.file_hash
     if image is not None and image.file_hash == file_hash:
+        image.get_rendition(RENDITION)
         return image
     with path.open("rb") as handle:
         if image is None:
@@ -86,4 +89,5 @@ def screenshot(name):
         image.file = ImageFile(handle, name=path.name)
         image.file_size, image.file_hash = len(data), file_hash
         image.save()
+    image.get_rendition(RENDITION)
     return image
