@@ -1,9 +1,10 @@
 """The demo loaders, in dependency order. Each takes a writer for progress lines."""
 
-from demo import dossier, public, signing, staff
+from demo import dossier, public, screenshots, signing, staff
 
 ALL = [
     public.load,
+    screenshots.load,
     dossier.load,
     staff.load,
     signing.load,

@@ -141,7 +141,7 @@ def _faq_body():
             {
                 "title": title,
                 "questions": [
-                    {"anchor": anchor, "question": question, "answer": RichText(answer)}
+                    {"anchor": anchor, "question": question, "answer": RichText(answer), "image": None, "image_alt": ""}
                     for anchor, question, answer in questions
                 ],
             },

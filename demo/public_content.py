@@ -45,6 +45,13 @@ ABOUT = {
 
 FAQ_INTRO = "<p>Hier vindt u antwoorden op vragen die we vaak krijgen over MijnDossier.</p>"
 
+MANUAL_URL = "/handleiding/"
+
+
+def _chapter(anchor, text):
+    return f'<a href="{MANUAL_URL}#hoofdstuk-{anchor}">{text}</a>'
+
+
 FAQ = [
     (
         "Over MijnDossier",
@@ -56,11 +63,34 @@ FAQ = [
                 "tablet of telefoon lezen wat er in uw zorgdossier staat.</p>",
             ),
             (
+                "hoe-ziet-het-eruit",
+                "Hoe ziet het cliëntportaal eruit?",
+                "<p>Hieronder ziet u de startpagina van MijnDossier. Het is het dossier van Marieke de Boer, een "
+                "verzonnen cliënt. Rechts staat het menu met de onderdelen van het dossier. Op een telefoon staat "
+                "het menu bovenaan.</p>"
+                f"<p>Elk scherm ziet u stap voor stap in de {_chapter('de-startpagina', 'handleiding')}.</p>",
+            ),
+            (
                 "wat-kan-ik-zien",
                 "Wat kan ik zien in MijnDossier?",
                 "<p>U ziet de rapportages van uw begeleiders, uw cliëntplan en de evaluaties daarvan, uw "
                 "zorgovereenkomsten, uw afspraken en uw persoonlijke gegevens. U kunt deze onderdelen ook als "
-                "PDF-bestand downloaden.</p>",
+                "PDF-bestand downloaden.</p>"
+                "<p>Let op: begeleiders en behandelaars schrijven op wat er gebeurt, maar niet altijd meteen. "
+                "Na een gesprek of een behandeling kan het even duren voordat het in uw dossier staat.</p>"
+                "<p>Meer hierover in de handleiding: "
+                f"{_chapter('rapportages-lezen', 'Rapportages lezen')}, {_chapter('uw-profiel', 'Uw profiel')} "
+                f"en {_chapter('uw-wachtwoord-wijzigen', 'Uw wachtwoord wijzigen')}.</p>",
+            ),
+            (
+                "afdeling-auteur-behandeldoel",
+                "Wat betekenen afdeling, auteur en behandeldoel bij een rapportage?",
+                "<p>Boven elke rapportage staan drie dingen. <b>Afdeling</b>: het team of de locatie die de "
+                "rapportage schreef, bijvoorbeeld uw woongroep. <b>Auteur</b>: de naam van de begeleider of "
+                "behandelaar die hem schreef. <b>Behandeldoel</b>: het doel uit uw cliëntplan waar de rapportage "
+                "over gaat. Staat er 'geen', dan hoort de rapportage niet bij één doel.</p>"
+                "<p>Heeft u een vraag over een rapportage? Stel hem aan de auteur of aan uw persoonlijk "
+                "begeleider.</p>",
             ),
             (
                 "kan-ik-iets-veranderen",
@@ -83,9 +113,10 @@ FAQ = [
             (
                 "toegang-aanvragen",
                 "Hoe krijg ik toegang tot MijnDossier?",
-                "<p>Vul het aanvraagformulier op deze website in, of vraag uw persoonlijk begeleider om het "
-                "samen met u in te vullen. Wij controleren de aanvraag en maken daarna een account voor u. "
-                "Uw gebruikersnaam en een eenmalig wachtwoord krijgt u per e-mail.</p>",
+                '<p>Vul het <a href="/toegang-aanvragen/">aanvraagformulier</a> op deze website in, of vraag uw '
+                "persoonlijk begeleider om het samen met u in te vullen. Wij controleren de aanvraag en maken "
+                "daarna een account voor u. Uw gebruikersnaam en een eenmalig wachtwoord krijgt u per e-mail.</p>"
+                f"<p>Zie ook de handleiding: {_chapter('een-account-aanvragen', 'Een account aanvragen')}.</p>",
             ),
             (
                 "waarom-e-mail-en-mobiel",
@@ -93,29 +124,34 @@ FAQ = [
                 "<p>Uw dossier bevat vertrouwelijke informatie. Daarom is een wachtwoord alleen niet genoeg. "
                 "Uw inloggegevens sturen we naar uw e-mailadres en bij elke keer inloggen krijgt u een "
                 "code per SMS op uw mobiele telefoon. Heeft u zelf geen mobiele telefoon, dan kunt u een "
-                "familielid machtigen en diens gegevens gebruiken.</p>",
+                "familielid machtigen en diens gegevens gebruiken. Dat geeft u aan op het "
+                '<a href="/toegang-aanvragen/">aanvraagformulier</a>.</p>',
             ),
             (
                 "hoe-werkt-inloggen",
                 "Hoe werkt het inloggen?",
-                "<p>U vult uw gebruikersnaam en wachtwoord in. Daarna stuurt MijnDossier een code van zes "
-                "cijfers naar uw mobiele telefoon. Die code typt u over, en u bent binnen. De eerste keer "
-                "kiest u ook een eigen wachtwoord en leest u de gebruikersvoorwaarden. In de handleiding "
-                "staat het stap voor stap.</p>",
+                "<p>U vult uw gebruikersnaam en wachtwoord in en klikt op Volgende. Daarna klikt u op "
+                "SMS-inlogcode aanvragen. U krijgt dan een SMS met een code. De laatste zes cijfers typt u over, "
+                "en u bent binnen. De eerste keer kiest u ook een eigen wachtwoord en leest u de "
+                "gebruikersvoorwaarden.</p>"
+                f"<p>In de handleiding staat het stap voor stap, met plaatjes: "
+                f"{_chapter('inloggen-met-een-sms-code', 'Inloggen met een SMS-code')} en "
+                f"{_chapter('de-eerste-keer-een-eigen-wachtwoord-kiezen', 'Een eigen wachtwoord kiezen')}.</p>",
             ),
             (
                 "vertegenwoordiger",
                 "Kan mijn wettelijk vertegenwoordiger of een familielid meekijken?",
                 "<p>Ja, als de cliënt of de wettelijk vertegenwoordiger daar toestemming voor geeft. Iedere "
                 "persoon krijgt dan een eigen account; inloggegevens delen mag niet. Een vertegenwoordiger van "
-                "meer cliënten kiest na het inloggen welk dossier hij of zij wil bekijken.</p>",
+                "meer cliënten kiest na het inloggen welk dossier hij of zij wil bekijken. Toegang vraagt u aan "
+                'met het <a href="/toegang-aanvragen/">aanvraagformulier</a>.</p>',
             ),
             (
                 "sms-code-niet-ontvangen",
                 "Ik krijg geen SMS-code. Wat nu?",
-                "<p>Wacht een minuut en vraag dan een nieuwe code aan. Controleer of uw telefoon bereik heeft. "
-                "Is uw mobiele nummer veranderd? Geef het nieuwe nummer door aan de cliëntenadministratie; "
-                "daarna werkt het inloggen weer.</p>",
+                "<p>Wacht een minuut en klik dan op Geen SMS ontvangen? Nieuwe SMS-inlogcode aanvragen. Controleer "
+                "of uw telefoon bereik heeft. Is uw mobiele nummer veranderd? Geef het nieuwe nummer door aan de "
+                "cliëntenadministratie; daarna werkt het inloggen weer.</p>",
             ),
         ],
     ),
@@ -139,8 +175,8 @@ FAQ = [
             (
                 "tekst-groter",
                 "Hoe maak ik de tekst groter?",
-                "<p>Rechtsboven op elke pagina staan de knoppen A, A+ en A++. Met A+ en A++ wordt alle tekst "
-                "groter. Uw keuze blijft bewaard als u naar een andere pagina gaat.</p>",
+                "<p>Bovenaan op elke pagina staan bij Tekstgrootte de knoppen A, A+ en A++. Met A+ en A++ wordt "
+                "alle tekst groter. Uw keuze blijft bewaard als u naar een andere pagina gaat.</p>",
             ),
             (
                 "vragen-contact",
@@ -152,10 +188,20 @@ FAQ = [
         ],
     ),
 ]
+# Screenshots from scripts/screenshots (docs/screenshots/manual/<name>.png) that load_demo
+# attaches to a FAQ question (by anchor) and to manual steps (by step title): (file name, alt text).
+FAQ_SCREENSHOTS = {
+    "hoe-ziet-het-eruit": (
+        "startpagina",
+        "De startpagina van MijnDossier van Marieke de Boer, met blokken voor rapportages, cliëntplannen, "
+        "evaluaties, profiel, zorgovereenkomsten en afspraken, en rechts het menu.",
+    ),
+}
 
 MANUAL_INTRO = (
     "<p>Deze handleiding laat stap voor stap zien hoe u MijnDossier gebruikt: van het aanvragen van een "
-    "account tot het uitloggen. U kunt de handleiding ook downloaden en afdrukken.</p>"
+    "account tot het uitloggen. De plaatjes komen uit MijnDossier zelf, met een verzonnen cliënt. U kunt de "
+    "handleiding ook downloaden en afdrukken.</p>"
 )
 MANUAL_VERSION = ("1.0", date(2026, 1, 15))
 
@@ -164,13 +210,20 @@ def _p(*lines):
     return "".join(f"<p>{line}</p>" for line in lines)
 
 
-# (chapter title, chapter intro, [(step title, step text), ...])
+# (chapter title, chapter intro, [(step title, step text), ...]). Names of fields, buttons and
+# menu items are bold (<b>) and must be spelled as on the screen (tests/e2e/test_manual_screens.py).
 MANUAL = [
     (
         "Een account aanvragen",
         _p("Voordat u kunt inloggen, heeft u een eigen account nodig."),
         [
-            ("Vul het aanvraagformulier in", _p("Ga naar de pagina Toegang aanvragen en vul het formulier in.")),
+            (
+                "Vul het aanvraagformulier in",
+                _p(
+                    'Ga op deze website naar <a href="/toegang-aanvragen/">Toegang aanvragen</a>. Vul het '
+                    "formulier in en klik op <b>Aanvraag versturen</b>."
+                ),
+            ),
             (
                 "Geef toestemming",
                 _p("De cliënt of de wettelijk vertegenwoordiger geeft toestemming voor elke persoon die meekijkt."),
@@ -188,27 +241,51 @@ MANUAL = [
         "Inloggen met een SMS-code",
         _p("U heeft nodig: een computer, tablet of telefoon met internet, uw mobiele telefoon en uw inloggegevens."),
         [
-            ("Open MijnDossier", _p("Klik rechtsboven op deze website op de knop Mijn dossier.")),
-            ("Vul uw gegevens in", _p("Typ uw gebruikersnaam en wachtwoord en klik op Volgende.")),
+            ("Open MijnDossier", _p("Klik bovenaan op deze website op de knop <b>Mijn dossier</b>.")),
+            (
+                "Vul uw gebruikersnaam en wachtwoord in",
+                _p(
+                    "Typ bij <b>Gebruikersnaam</b> en <b>Wachtwoord</b> de gegevens uit de welkomstmail. "
+                    "Klik daarna op <b>Volgende</b>."
+                ),
+            ),
+            (
+                "Vraag een SMS-inlogcode aan",
+                _p("Klik op <b>SMS-inlogcode aanvragen</b>. U krijgt een SMS op uw mobiele telefoon."),
+            ),
             (
                 "Typ de SMS-code over",
                 _p(
-                    "U krijgt een SMS met een code van zes cijfers. Typ de code over en klik op Inloggen. "
-                    "Elke code werkt maar één keer en maar een paar minuten."
+                    "In de SMS staat een code zoals 1234-567890. Op het scherm staan de eerste vier cijfers al. "
+                    "Kloppen die? Typ dan bij <b>SMS-inlogcode (6 cijfers)</b> de laatste zes cijfers en klik op "
+                    "<b>Inloggen</b>.",
+                    "Elke code werkt maar één keer en maar een paar minuten. Geen SMS gekregen? Klik op "
+                    "<b>Geen SMS ontvangen? Nieuwe SMS-inlogcode aanvragen</b>.",
                 ),
             ),
         ],
     ),
     (
-        "De eerste keer: uw wachtwoord wijzigen",
-        _p("Het wachtwoord uit de welkomstmail is eenmalig. De eerste keer kiest u een eigen wachtwoord."),
+        "De eerste keer: een eigen wachtwoord kiezen",
+        _p(
+            "Het wachtwoord uit de welkomstmail werkt maar één keer. Na de SMS-code vraagt MijnDossier u meteen "
+            "een eigen wachtwoord te kiezen. Het eenmalige wachtwoord hoeft u niet nog eens te typen."
+        ),
         [
-            ("Vul het eenmalige wachtwoord in", _p("Typ in het eerste veld het wachtwoord uit de welkomstmail.")),
             (
                 "Kies een nieuw wachtwoord",
                 _p(
-                    "Kies een lang wachtwoord dat u nergens anders gebruikt, bijvoorbeeld een korte zin. "
-                    "Typ het twee keer en klik op Wachtwoord opslaan."
+                    "Typ bij <b>Nieuw wachtwoord</b> een wachtwoord van minstens 12 tekens. Een korte zin van "
+                    "losse woorden is sterk en goed te onthouden. Het wachtwoord mag niet alleen uit cijfers "
+                    "bestaan, niet op uw naam lijken en geen veelgebruikt wachtwoord zijn. Deze regels staan "
+                    "ook op het scherm."
+                ),
+            ),
+            (
+                "Typ het nog een keer",
+                _p(
+                    "Typ hetzelfde wachtwoord bij <b>Nieuw wachtwoord nogmaals</b>. Klik daarna op "
+                    "<b>Wachtwoord opslaan</b>."
                 ),
             ),
         ],
@@ -220,7 +297,8 @@ MANUAL = [
             (
                 "Lees en ga akkoord",
                 _p(
-                    "Lees de voorwaarden en klik op Ik ga akkoord. Worden de voorwaarden later veranderd, "
+                    "Lees de voorwaarden en klik op <b>Ik ga akkoord met de voorwaarden</b>. Klikt u op "
+                    "<b>Ik ga niet akkoord</b>, dan wordt u uitgelogd. Worden de voorwaarden later veranderd, "
                     "dan vragen we u opnieuw om akkoord te gaan."
                 ),
             ),
@@ -232,18 +310,32 @@ MANUAL = [
         [
             (
                 "Bovenbalk",
-                _p("Bovenaan ziet u uw naam, en uw foto als die in uw dossier staat. Daar zit ook de knop Uitloggen."),
+                _p(
+                    "Bovenaan ziet u uw naam, en uw foto als die in uw dossier staat. Daarnaast staat de knop "
+                    "<b>Uitloggen</b>."
+                ),
+            ),
+            (
+                "Menu",
+                _p(
+                    "Met het menu gaat u naar een onderdeel: <b>Startpagina</b>, <b>Rapportages</b>, "
+                    "<b>Cliëntplanafdrukken</b>, <b>Evaluaties</b>, <b>Profiel</b>, <b>Zorgovereenkomsten</b> en "
+                    "<b>Afspraken</b>. Op een computer staat het menu rechts, op een telefoon bovenaan."
+                ),
             ),
             (
                 "Blokken",
                 _p(
-                    "De startpagina heeft blokken voor rapportages, cliëntplannen, evaluaties, uw profiel, "
-                    "zorgovereenkomsten en afspraken. Klik op een blok om dat onderdeel te openen."
+                    "Op de startpagina ziet u van elk onderdeel het nieuwste. Met knoppen zoals "
+                    "<b>Alle rapportages</b> en <b>Volledig profiel</b> ziet u meer."
                 ),
             ),
             (
                 "Meer dossiers",
-                _p("Bent u vertegenwoordiger van meer cliënten? Kies dan eerst het dossier dat u wilt bekijken."),
+                _p(
+                    "Bent u vertegenwoordiger van meer cliënten? Kies bij <b>Dossier van</b> de cliënt en klik op "
+                    "<b>Wissel van dossier</b>."
+                ),
             ),
         ],
     ),
@@ -251,25 +343,50 @@ MANUAL = [
         "Rapportages lezen",
         _p("Rapportages zijn de aantekeningen die begeleiders over uw dag en uw zorg maken."),
         [
-            ("Nieuwste eerst", _p("U ziet de rapportages van de laatste dagen, de nieuwste bovenaan.")),
+            (
+                "Nieuwste eerst",
+                _p(
+                    "Klik op <b>Rapportages</b>. U ziet de rapportages van de laatste week, de nieuwste bovenaan. "
+                    "Bij elke rapportage staan de <b>Afdeling</b>, de <b>Auteur</b> en het <b>Behandeldoel</b>."
+                ),
+            ),
             (
                 "Verder terug lezen",
-                _p("Kies een periode, zoals de afgelopen maand, of vul zelf een begin- en einddatum in."),
+                _p(
+                    "Klik op <b>Laatste maand</b> of <b>Laatste jaar</b>. Of vul bij <b>Vanaf</b> en "
+                    "<b>Tot en met</b> zelf een begin- en einddatum in en klik op <b>Toon periode</b>."
+                ),
             ),
-            ("Downloaden", _p("Met de knop Download als PDF slaat u de getoonde rapportages op.")),
+            (
+                "Downloaden",
+                _p("Met de knop <b>Download</b> slaat u de rapportages van de gekozen periode op als PDF."),
+            ),
         ],
     ),
     (
         "Cliëntplannen bekijken en ondertekenen",
         _p("In het cliëntplan staan uw doelen en de afspraken over uw zorg."),
         [
-            ("Plan openen", _p("Open het onderdeel Cliëntplannen en kies het plan dat u wilt lezen.")),
+            (
+                "Plan openen",
+                _p(
+                    "Klik op <b>Cliëntplanafdrukken</b>. Kies <b>Laatste jaar</b>, <b>Laatste twee jaar</b> of "
+                    "<b>Allemaal</b>. Met <b>Download</b> opent u een plan als PDF."
+                ),
+            ),
             (
                 "Ondertekenen",
                 _p(
-                    "Staat er een plan klaar om te tekenen? Lees het goed, vink aan dat u akkoord gaat en "
-                    "bevestig met een SMS-code. Bent u het niet eens met het plan, bespreek het dan eerst "
-                    "met uw persoonlijk begeleider."
+                    "Staat er een plan klaar om te tekenen? Klik op <b>Bekijken en ondertekenen</b>. Lees het plan "
+                    "goed. Vink <b>Ik heb het cliëntplan gelezen en ga akkoord</b> aan en klik op "
+                    "<b>SMS-code aanvragen</b>. Typ de code uit de SMS en klik op <b>Ondertekenen</b>."
+                ),
+            ),
+            (
+                "Niet akkoord",
+                _p(
+                    "Bent u het niet eens met het plan? Schrijf in het vak onder <b>Niet akkoord</b> waarom, en "
+                    "klik op <b>Niet akkoord versturen</b>. Uw begeleider neemt dan contact met u op."
                 ),
             ),
         ],
@@ -277,18 +394,48 @@ MANUAL = [
     (
         "Evaluaties",
         _p("Bij een evaluatie kijkt u samen met uw begeleider terug: gaat het zoals afgesproken?"),
-        [("Evaluaties lezen", _p("Open het onderdeel Evaluaties. U ziet per evaluatie de datum en de conclusies."))],
+        [
+            (
+                "Evaluaties lezen",
+                _p(
+                    "Klik op <b>Evaluaties</b>. Kies <b>Dit jaar</b>, <b>Vorig jaar</b> of <b>Allemaal</b>. "
+                    "Met <b>Download</b> opent u een evaluatie als PDF."
+                ),
+            )
+        ],
     ),
     (
         "Uw profiel",
-        _p("In uw profiel staan uw gegevens zoals wij die kennen."),
+        _p("In uw profiel staan uw gegevens zoals De Linde die kent."),
         [
-            ("Gegevens controleren", _p("Controleer uw adres, telefoonnummer en e-mailadres.")),
+            (
+                "Gegevens controleren",
+                _p(
+                    "Klik op <b>Profiel</b>. Onder <b>Persoonsgegevens</b> en <b>Contactgegevens</b> ziet u uw "
+                    "gegevens. Klopt er iets niet? Geef het door aan uw persoonlijk begeleider."
+                ),
+            ),
             (
                 "Wie heeft toegang?",
-                _p("U ziet ook wie er vandaag toegang heeft tot uw dossier: vertegenwoordigers en begeleiders."),
+                _p(
+                    "Onder <b>Wie heeft er vandaag toegang tot mijn dossier?</b> ziet u welke vertegenwoordigers "
+                    "en begeleiders vandaag uw dossier mogen lezen."
+                ),
             ),
-            ("Wachtwoord wijzigen", _p("Via uw profiel kunt u ook een nieuw wachtwoord instellen.")),
+        ],
+    ),
+    (
+        "Uw wachtwoord wijzigen",
+        _p("Wilt u een ander wachtwoord? Dat kan altijd."),
+        [
+            (
+                "Naar uw account",
+                _p(
+                    "Klik bovenaan op uw naam en daarna op <b>Wachtwoord wijzigen</b>. Typ bij "
+                    "<b>Huidig wachtwoord</b> uw wachtwoord van nu, en twee keer uw nieuwe wachtwoord. "
+                    "Klik op <b>Wachtwoord opslaan</b>."
+                ),
+            ),
         ],
     ),
     (
@@ -297,20 +444,31 @@ MANUAL = [
         [
             (
                 "Overeenkomst bekijken",
-                _p("Open het onderdeel Zorgovereenkomsten om uw huidige en eerdere afspraken te zien."),
+                _p(
+                    "Klik op <b>Zorgovereenkomsten</b> om uw huidige en eerdere overeenkomsten te zien. Met "
+                    "<b>Download</b> opent u een overeenkomst als PDF."
+                ),
             )
         ],
     ),
     (
         "Afspraken",
         _p("Hier ziet u uw afspraken met begeleiders en behandelaars."),
-        [("Agenda bekijken", _p("Open het onderdeel Afspraken. De eerstvolgende afspraak staat bovenaan."))],
+        [
+            (
+                "Agenda bekijken",
+                _p(
+                    "Klik op <b>Afspraken</b>. Kies <b>Vorige week</b>, <b>Deze week</b> of <b>Volgende week</b>. "
+                    "Afspraken kunt u niet downloaden."
+                ),
+            )
+        ],
     ),
     (
         "Uitloggen",
         _p("Log altijd uit als u klaar bent, zeker op een computer die ook anderen gebruiken."),
         [
-            ("Klik op Uitloggen", _p("De knop Uitloggen staat rechtsboven op elke pagina van uw dossier.")),
+            ("Klik op Uitloggen", _p("De knop <b>Uitloggen</b> staat bovenaan op elke pagina van uw dossier.")),
             (
                 "Automatisch uitloggen",
                 _p("Doet u een kwartier niets, dan wordt u automatisch uitgelogd. Uw gegevens blijven dan veilig."),
@@ -318,6 +476,29 @@ MANUAL = [
         ],
     ),
 ]
+MANUAL_SCREENSHOTS = {
+    "Vul het aanvraagformulier in": ("aanvraagformulier", "Het aanvraagformulier voor toegang tot MijnDossier."),
+    "Open MijnDossier": ("website", "De website van MijnDossier met bovenaan de knop Mijn dossier."),
+    "Vul uw gebruikersnaam en wachtwoord in": (
+        "inloggen",
+        "Het inlogscherm met de velden Gebruikersnaam en Wachtwoord en de knop Volgende.",
+    ),
+    "Vraag een SMS-inlogcode aan": ("sms-aanvragen", "Stap 2 van het inloggen met de knop SMS-inlogcode aanvragen."),
+    "Typ de SMS-code over": (
+        "sms-code",
+        "Het veld SMS-inlogcode met ervoor de eerste vier cijfers van de code, en de knop Inloggen.",
+    ),
+    "Kies een nieuw wachtwoord": (
+        "eigen-wachtwoord",
+        "Het scherm Kies uw eigen wachtwoord met de regels voor het wachtwoord en twee velden.",
+    ),
+    "Lees en ga akkoord": ("voorwaarden", "De gebruikersvoorwaarden met de knop Ik ga akkoord met de voorwaarden."),
+    "Bovenbalk": FAQ_SCREENSHOTS["hoe-ziet-het-eruit"],
+    "Nieuwste eerst": ("rapportages", "Het scherm Rapportages met de keuze voor de periode en de eerste rapportage."),
+    "Plan openen": ("clientplannen", "Het scherm Cliëntplanafdrukken met de plannen en hun knop Download."),
+    "Ondertekenen": ("ondertekenen", "Een cliëntplan dat klaarstaat om te ondertekenen, met het vinkje en de knop."),
+    "Gegevens controleren": ("profiel", "Het scherm Mijn profiel met de persoonsgegevens en contactgegevens."),
+}
 
 TERMS_VERSION = ("1.0", date(2026, 1, 1))
 TERMS_BODY = (

@@ -37,7 +37,7 @@ from . import pdfs, periods, selection
 from .periods import PeriodForm
 
 SECTIONS = [
-    ("dashboard", gettext_lazy("Home")),
+    ("dashboard", gettext_lazy("Startpagina")),
     ("reports", gettext_lazy("Rapportages")),
     ("plans", gettext_lazy("Cliëntplanafdrukken")),
     ("evaluations", gettext_lazy("Evaluaties")),

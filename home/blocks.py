@@ -29,7 +29,7 @@ class TeaserBlock(blocks.StructBlock):
 
 
 class QuestionBlock(blocks.StructBlock):
-    """One question with its answer; the anchor makes it linkable."""
+    """One question with its answer (optionally with a screenshot); the anchor makes it linkable."""
 
     question = blocks.CharBlock(label=_("vraag"), max_length=250, help_text=_("De vraag zoals een lezer die stelt."))
     anchor = blocks.CharBlock(
@@ -45,6 +45,15 @@ class QuestionBlock(blocks.StructBlock):
         label=_("antwoord"),
         features=["bold", "italic", "link", "document-link", "ol", "ul"],
         help_text=_("Het antwoord, kort en in gewone taal."),
+    )
+    image = ImageChooserBlock(
+        label=_("afbeelding"), required=False, help_text=_("Optioneel: een schermafbeelding onder het antwoord.")
+    )
+    image_alt = blocks.CharBlock(
+        label=_("beschrijving afbeelding"),
+        max_length=250,
+        required=False,
+        help_text=_("Wat er op de afbeelding staat, voor mensen die hem niet kunnen zien."),
     )
 
     class Meta:

@@ -93,11 +93,24 @@ class FAQPage(Page):
 
     def categories(self):
         """[(title, [(anchor, question, answer), ...]), ...] with unique, stable anchors."""
+        return [
+            (title, [(anchor, question, answer) for anchor, question, answer, _image, _alt in questions])
+            for title, questions in self.categories_with_images()
+        ]
+
+    def categories_with_images(self):
+        """As `categories`, each question also with its optional image and that image's alt text."""
         blocks = [block.value for block in self.body]
         flat = [(q["anchor"], q["question"]) for category in blocks for q in category["questions"]]
         anchors = iter(unique_anchors(flat))
         return [
-            (category["title"], [(next(anchors), q["question"], q["answer"]) for q in category["questions"]])
+            (
+                category["title"],
+                [
+                    (next(anchors), q["question"], q["answer"], q.get("image"), q.get("image_alt") or "")
+                    for q in category["questions"]
+                ],
+            )
             for category in blocks
         ]
 

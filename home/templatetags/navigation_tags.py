@@ -27,8 +27,12 @@ def main_menu(context):
 
 @register.simple_tag
 def breadcrumb_pages(page):
-    """The path from the site's home page to `page`, both included; empty on the home page itself."""
-    if not isinstance(page, Page) or page.depth <= 2:
+    """The path from the site's home page to `page`, both included.
+
+    Empty on the home page and on the pages right under it: there the main menu
+    already marks where the reader is, and a second "Home" link would only repeat it.
+    """
+    if not isinstance(page, Page) or page.depth <= 3:
         return []
     return list(page.get_ancestors(inclusive=True).filter(depth__gte=2))
 

@@ -20,6 +20,10 @@ def root_font_size(page: Page) -> float:
 
 
 def open_menu_item(page: Page, name: str) -> None:
+    """Click a main menu item; on a phone the menu first has to be opened with the Menu button."""
+    toggle = page.locator(".site-menu__toggle")
+    if toggle.is_visible() and page.locator(".site-menu[open]").count() == 0:
+        toggle.click()
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=name).click()
 
 
