@@ -13,9 +13,9 @@ it sees the entry the previous writer committed (READ COMMITTED, Django's
 default). Other triggers refuse every UPDATE and every DELETE, except a
 DELETE by the retention purge of entries older than `RETENTION_FLOOR_DAYS`.
 
-On SQLite (development, the first test pass) the INSERT takes the database's
-single write lock, the entry is chained by one UPDATE in the same
-transaction, and a trigger refuses every UPDATE of a chained entry. SQLite
+On SQLite (development, the first test pass) the transaction takes the
+database's single write lock, the newest link is read and the entry inserted
+with its hash, and a trigger refuses every UPDATE of a chained entry. SQLite
 has no session state a trigger could read, so a DELETE trigger would also
 stop the test runner from emptying the database; deletes there are refused
 by the application only (and show up as a gap in the chain).
@@ -103,22 +103,19 @@ def insert_chained(entry, save, *args, **kwargs):
         save(*args, **kwargs)
         return
     with transaction.atomic(using=using):
-        save(*args, **kwargs)  # SQLite: the INSERT holds the write lock until this block commits
-        rows = _raw_queryset(using)
+        # The write lock is taken when the transaction begins (SQLite's immediate mode), so the newest link
+        # cannot change between reading it and inserting after it.
         previous = (
-            rows.filter(chain_index__isnull=False)
+            _raw_queryset(using)
+            .filter(chain_index__isnull=False)
             .order_by("-chain_index")
             .values_list("chain_index", "entry_hash")
             .first()
         )
-        stored = rows.get(pk=entry.pk)
-        stored.chain_index = previous[0] + 1 if previous else 1
-        stored.prev_hash = previous[1] if previous else GENESIS_HASH
-        stored.entry_hash = hash_of(stored, stored.prev_hash)
-        rows.filter(pk=entry.pk).update(
-            chain_index=stored.chain_index, prev_hash=stored.prev_hash, entry_hash=stored.entry_hash
-        )
-        entry.chain_index, entry.prev_hash, entry.entry_hash = stored.chain_index, stored.prev_hash, stored.entry_hash
+        entry.chain_index = previous[0] + 1 if previous else 1
+        entry.prev_hash = previous[1] if previous else GENESIS_HASH
+        entry.entry_hash = hash_of(entry, entry.prev_hash)
+        save(*args, **kwargs)
 
 
 @dataclass
