@@ -8,6 +8,7 @@ from phonenumber_field.formfields import PhoneNumberField
 from two_factor.utils import default_device
 
 from .challenges import LOGIN, VERIFY_MOBILE, verify_sms_challenge
+from .usernames import NormalisedUsernameField
 
 CONTACT_MESSAGE = _(
     "Neem contact op met de cliëntenadministratie van uw zorgorganisatie "
@@ -25,6 +26,8 @@ class PortalAuthenticationForm(AuthenticationForm):
         "invalid_login": _("De gebruikersnaam of het wachtwoord is niet juist. Let op hoofdletters en kleine letters."),
         "inactive": _("De gebruikersnaam of het wachtwoord is niet juist. Let op hoofdletters en kleine letters."),
     }
+
+    username = NormalisedUsernameField(widget=forms.TextInput(attrs={"autofocus": True}))
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
