@@ -64,16 +64,19 @@ class SmsCodeForm(forms.Form):
     idempotent = False
     use_required_attribute = False
 
-    def __init__(self, user, initial_device, **kwargs):
+    def __init__(self, user, initial_device, attempt="", **kwargs):
         super().__init__(**kwargs)
         self.user = user
         self.initial_device = initial_device
+        self.attempt = attempt
 
     def clean(self):
         token = self.cleaned_data.get("otp_token")
         if token is None or self.user is None:
             return self.cleaned_data
-        result = verify_sms_challenge(self.user, LOGIN, token.strip())
+        if not self.attempt:
+            raise ValidationError(_("Vraag eerst een SMS-code aan."))
+        result = verify_sms_challenge(self.user, LOGIN, token.strip(), attempt=self.attempt)
         if not result.ok:
             raise ValidationError(result.error)
         self.user.otp_device = self.initial_device

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
@@ -14,9 +13,15 @@ from two_factor.plugins.phonenumber.models import PhoneDevice
 from two_factor.views import LoginView
 from two_factor.views.utils import IdempotentSessionWizardView
 
-from accounts.challenges import LOGIN, SmsChallengeError, issue_sms_challenge
+from accounts.challenges import (
+    LOGIN,
+    SmsChallengeError,
+    issue_sms_challenge,
+    new_login_attempt,
+    open_challenge,
+    void_open_challenges,
+)
 from accounts.forms import PortalAuthenticationForm, SmsCodeForm
-from accounts.models import SmsChallenge
 
 LOGIN_NOTICES = {
     "sessie-verlopen": _("Uw sessie is verlopen. Log opnieuw in."),
@@ -28,6 +33,9 @@ LOGIN_NOTICES = {
     ),
     "account-beeindigd": _("Uw sessie is beëindigd. Log opnieuw in."),
 }
+
+
+LOGIN_ATTEMPT_KEY = "sms_login_attempt"
 
 
 def is_sms_device(device):
@@ -64,24 +72,35 @@ class PortalLoginView(LoginView):
             self.show_timeout_error = True
             return self.render_goto_step(self.FIRST_STEP)
         try:
-            issue_sms_challenge(user, LOGIN, self.request)
+            issue_sms_challenge(user, LOGIN, self.request, attempt=self.login_attempt)
         except SmsChallengeError as error:
             self.sms_error = str(error)
         return self.render(self.get_form())
 
+    @property
+    def login_attempt(self):
+        """The secret of this browser's current login attempt; SMS codes are bound to it."""
+        return self.storage.data.get(LOGIN_ATTEMPT_KEY, "")
+
     def process_step(self, form):
-        if self.steps.current == self.AUTH_STEP and form.is_valid():
-            # A new login attempt: codes sent for an earlier attempt no longer count.
-            SmsChallenge.objects.filter(
-                user=form.user_cache, purpose=LOGIN, used_at__isnull=True, voided_at__isnull=True
-            ).update(voided_at=timezone.now())
-        return super().process_step(form)
+        if self.steps.current != self.AUTH_STEP:
+            return super().process_step(form)
+        previous_user, previous_attempt = self.get_user(), self.login_attempt
+        if previous_user and previous_attempt:
+            # A new password step in this browser: the codes of its earlier attempt no longer count.
+            # Other browsers' attempts keep theirs.
+            void_open_challenges(previous_user, LOGIN, previous_attempt)
+        result = super().process_step(form)
+        if form.is_valid():
+            self.storage.data[LOGIN_ATTEMPT_KEY] = new_login_attempt()
+        return result
 
     def get_form(self, step=None, data=None, files=None):
         step = step or self.steps.current
         if step == self.TOKEN_STEP and is_sms_device(self.get_device()):
             kwargs = self.get_form_kwargs(step)
             kwargs.update(
+                attempt=self.login_attempt,
                 data=data,
                 files=files,
                 prefix=self.get_form_prefix(step, SmsCodeForm),
@@ -102,7 +121,7 @@ class PortalLoginView(LoginView):
             device = self.get_device()
             context["is_sms"] = is_sms_device(device)
             if context["is_sms"]:
-                challenge = SmsChallenge.objects.open_for(self.get_user(), LOGIN)
+                challenge = open_challenge(self.get_user(), LOGIN, self.login_attempt)
                 context["sms_challenge"] = challenge
                 context["masked_number"] = _mask(device.number)
             context["sms_error"] = self.sms_error
