@@ -55,22 +55,38 @@ class PortalLoginView(LoginView):
         self.sms_error = ""
 
     def post(self, *args, **kwargs):
+        if not self._fits_this_attempt(self.request.POST):
+            return self._start_again()
         if "request_sms_code" in self.request.POST:
             return self._request_sms_code()
         try:
             return super().post(*args, **kwargs)
         except SuspiciousOperation:
-            # A stale or tampered form: start again with a message instead of a 400 page.
-            self.storage.reset()
-            self.show_timeout_error = True
-            return self.render_goto_step(self.FIRST_STEP)
+            return self._start_again()
+
+    def _fits_this_attempt(self, data):
+        """Second-factor fields only after a password step that has not timed out, and only known steps."""
+        posted_step = data.get(f"{self.prefix}-current_step")
+        if posted_step and posted_step not in self.form_list:
+            return False
+        second_factor = {"challenge_device", "request_sms_code"} & set(data) or data.get("wizard_goto_step") in (
+            self.TOKEN_STEP,
+            self.BACKUP_STEP,
+        )
+        if second_factor or posted_step in (self.TOKEN_STEP, self.BACKUP_STEP):
+            return bool(self.get_user()) and not self.expired
+        return True
+
+    def _start_again(self):
+        """A stale, tampered or out-of-order form: the password step again, with a message, never an error page."""
+        self.storage.reset()
+        self.show_timeout_error = True
+        return self.render_goto_step(self.FIRST_STEP)
 
     def _request_sms_code(self):
         user = self.get_user()
         if not user or self.expired or self.steps.current != self.TOKEN_STEP:
-            self.storage.reset()
-            self.show_timeout_error = True
-            return self.render_goto_step(self.FIRST_STEP)
+            return self._start_again()
         try:
             issue_sms_challenge(user, LOGIN, self.request, attempt=self.login_attempt)
         except SmsChallengeError as error:
