@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 from two_factor.utils import default_device
 
+from . import code_lockout
 from .challenges import LOGIN, VERIFY_MOBILE, verify_sms_challenge
 from .usernames import NormalisedUsernameField
 
@@ -74,10 +75,14 @@ class SmsCodeForm(forms.Form):
         token = self.cleaned_data.get("otp_token")
         if token is None or self.user is None:
             return self.cleaned_data
+        if code_lockout.active_block(self.user) is not None:
+            raise ValidationError(code_lockout.blocked_message())
         if not self.attempt:
             raise ValidationError(_("Vraag eerst een SMS-code aan."))
         result = verify_sms_challenge(self.user, LOGIN, token.strip(), attempt=self.attempt)
         if not result.ok:
+            if code_lockout.block_if_over_limit(self.user) is not None:
+                raise ValidationError(code_lockout.blocked_message())
             raise ValidationError(result.error)
         self.user.otp_device = self.initial_device
         return self.cleaned_data

@@ -107,6 +107,30 @@ class SmsChallenge(models.Model):
         return f"{self.user} – {self.purpose} ({self.prefix})"
 
 
+class LoginCodeBlock(models.Model):
+    """Too many wrong login codes for one account within a day: the SMS step is closed for a while.
+
+    Ends by itself after SMS_LOGIN_BLOCK_HOURS or when staff lift it on the
+    lockout screen (`lifted_at`, `lifted_by`).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="login_code_blocks")
+    blocked_at = models.DateTimeField(_("geblokkeerd op"), default=timezone.now)
+    failures = models.PositiveIntegerField(_("verkeerde codes"))
+    lifted_at = models.DateTimeField(_("opgeheven op"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("blokkade inlogcode")
+        verbose_name_plural = _("blokkades inlogcode")
+        ordering = ["-blocked_at"]
+
+    def __str__(self):
+        return f"{self.user} – {self.blocked_at:%d-%m-%Y %H:%M}"
+
+
 class SmsOutboxMessage(models.Model):
     """An SMS as the development gateway 'sent' it; read with `manage.py sms_outbox`."""
 

@@ -13,6 +13,7 @@ from two_factor.plugins.phonenumber.models import PhoneDevice
 from two_factor.views import LoginView
 from two_factor.views.utils import IdempotentSessionWizardView
 
+from accounts import code_lockout
 from accounts.challenges import (
     LOGIN,
     SmsChallengeError,
@@ -87,6 +88,9 @@ class PortalLoginView(LoginView):
         user = self.get_user()
         if not user or self.expired or self.steps.current != self.TOKEN_STEP:
             return self._start_again()
+        if code_lockout.active_block(user) is not None:
+            self.sms_error = code_lockout.blocked_message()
+            return self.render(self.get_form())
         try:
             issue_sms_challenge(user, LOGIN, self.request, attempt=self.login_attempt)
         except SmsChallengeError as error:

@@ -258,6 +258,11 @@ SMS_CODE_MAX_ATTEMPTS = env_int("SMS_CODE_MAX_ATTEMPTS", 5)
 SMS_CODE_RESEND_INTERVAL_SECONDS = env_int("SMS_CODE_RESEND_INTERVAL_SECONDS", 30)
 SMS_CODE_MAX_PER_WINDOW = env_int("SMS_CODE_MAX_PER_WINDOW", 5)
 SMS_CODE_WINDOW_SECONDS = env_int("SMS_CODE_WINDOW_SECONDS", 15 * 60)
+# Wrong login codes per account, over all attempts: after the limit within the
+# window the SMS step is closed for the block time (accounts.code_lockout).
+SMS_LOGIN_FAILURE_LIMIT = env_int("SMS_LOGIN_FAILURE_LIMIT", 15)
+SMS_LOGIN_FAILURE_WINDOW_HOURS = env_int("SMS_LOGIN_FAILURE_WINDOW_HOURS", 24)
+SMS_LOGIN_BLOCK_HOURS = env_int("SMS_LOGIN_BLOCK_HOURS", 24)
 # Production SMS provider (accounts.sms.HttpJsonGateway).
 SMS_API_URL = env_str("SMS_API_URL", "")
 SMS_API_KEY = env_str("SMS_API_KEY", "")
