@@ -116,6 +116,13 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Parallel writes (two tabs confirming a code) wait for each other instead of failing with
+    # "database is locked": every transaction takes the write lock when it begins, and waits up to
+    # the busy timeout for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 20), "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -176,6 +183,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Whole public pages for anonymous visitors (home.cache), cleared on publish.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60 * 60)
+# The manual's PDF, rendered once per published revision (home.models.ManualPage).
+MANUAL_PDF_CACHE_SECONDS = env_int("MANUAL_PDF_CACHE_SECONDS", 24 * 60 * 60)
 # Responses under these prefixes (and every response to a logged-in user) get
 # Cache-Control: private, no-store and are never cached (cms.middleware).
 PRIVATE_PATH_PREFIXES = ["/mijn-dossier/", "/account/", "/admin/", "/api/", "/documents/"]
