@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, Pa
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
+from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
 from two_factor.utils import default_device
 
 from . import code_lockout
@@ -47,6 +48,50 @@ class PortalAuthenticationForm(AuthenticationForm):
                 _("Voor uw account is nog geen SMS-inlogcode ingesteld. %(contact)s") % {"contact": CONTACT_MESSAGE},
                 code="no_device",
             )
+
+
+DUTCH_OTP_ERRORS = {
+    "token_required": _("Vul de code in."),
+    "challenge_exception": _("De code kon niet worden aangemaakt. Probeer het opnieuw."),
+    "not_interactive": _("Voor dit apparaat hoeft u geen code aan te vragen."),
+    "challenge_message": _("{0}"),
+    "invalid_token": _("Deze code klopt niet. Controleer de code en probeer het opnieuw."),
+    "n_failed_attempts": _(
+        "Na %(failure_count)d verkeerde codes kunt u het even niet opnieuw proberen. Wacht een minuut en probeer het "
+        "dan opnieuw."
+    ),
+    "verification_not_allowed": _("Controleren van de code kan nu even niet. Probeer het later opnieuw."),
+    "device_required": _("Kies een apparaat."),
+}
+
+
+class DutchAuthenticationTokenForm(AuthenticationTokenForm):
+    """The authenticator-app step of the login, with Dutch messages."""
+
+    otp_error_messages = DUTCH_OTP_ERRORS
+
+    def __init__(self, user, initial_device, **kwargs):
+        super().__init__(user, initial_device, **kwargs)
+        self.fields["otp_token"].label = _("Code uit de app (6 cijfers)")
+        self.fields["otp_token"].error_messages.update(
+            {
+                "required": _("Vul de code uit de app in."),
+                "invalid": _("De code bestaat uit 6 cijfers."),
+                "min_length": _("De code bestaat uit 6 cijfers."),
+                "max_length": _("De code bestaat uit 6 cijfers."),
+            }
+        )
+
+
+class DutchBackupTokenForm(BackupTokenForm):
+    """The backup-code step of the login, with Dutch messages."""
+
+    otp_error_messages = DUTCH_OTP_ERRORS
+
+    def __init__(self, user, initial_device, **kwargs):
+        super().__init__(user, initial_device, **kwargs)
+        self.fields["otp_token"].label = _("Herstelcode")
+        self.fields["otp_token"].error_messages.update({"required": _("Vul een herstelcode in.")})
 
 
 class SmsCodeForm(forms.Form):

@@ -8,8 +8,9 @@ from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
+from two_factor.forms import AuthenticationTokenForm
 from two_factor.plugins.phonenumber.models import PhoneDevice
+from two_factor.plugins.registry import registry
 from two_factor.views import LoginView
 from two_factor.views.utils import IdempotentSessionWizardView
 
@@ -22,7 +23,7 @@ from accounts.challenges import (
     open_challenge,
     void_open_challenges,
 )
-from accounts.forms import PortalAuthenticationForm, SmsCodeForm
+from accounts.forms import DutchAuthenticationTokenForm, DutchBackupTokenForm, PortalAuthenticationForm, SmsCodeForm
 
 LOGIN_NOTICES = {
     "sessie-verlopen": _("Uw sessie is verlopen. Log opnieuw in."),
@@ -46,8 +47,8 @@ def is_sms_device(device):
 class PortalLoginView(LoginView):
     form_list = (
         (LoginView.AUTH_STEP, PortalAuthenticationForm),
-        (LoginView.TOKEN_STEP, AuthenticationTokenForm),
-        (LoginView.BACKUP_STEP, BackupTokenForm),
+        (LoginView.TOKEN_STEP, DutchAuthenticationTokenForm),
+        (LoginView.BACKUP_STEP, DutchBackupTokenForm),
     )
     template_name = "two_factor/core/login.html"
 
@@ -117,17 +118,28 @@ class PortalLoginView(LoginView):
 
     def get_form(self, step=None, data=None, files=None):
         step = step or self.steps.current
-        if step == self.TOKEN_STEP and is_sms_device(self.get_device()):
-            kwargs = self.get_form_kwargs(step)
-            kwargs.update(
-                attempt=self.login_attempt,
-                data=data,
-                files=files,
-                prefix=self.get_form_prefix(step, SmsCodeForm),
-                initial=self.get_form_initial(step),
-            )
-            return SmsCodeForm(**kwargs)
-        return super().get_form(step=step, data=data, files=files)
+        form_class = self._token_form_class() if step == self.TOKEN_STEP else None
+        if form_class is None:
+            return super().get_form(step=step, data=data, files=files)
+        kwargs = self.get_form_kwargs(step)
+        if form_class is SmsCodeForm:
+            kwargs["attempt"] = self.login_attempt
+        kwargs.update(
+            data=data,
+            files=files,
+            prefix=self.get_form_prefix(step, form_class),
+            initial=self.get_form_initial(step),
+        )
+        return form_class(**kwargs)
+
+    def _token_form_class(self):
+        """Our SMS challenge form, or two-factor's authenticator-app form with Dutch messages."""
+        device = self.get_device()
+        if is_sms_device(device):
+            return SmsCodeForm
+        if device is not None and registry.method_from_device(device).get_token_form_class() is AuthenticationTokenForm:
+            return DutchAuthenticationTokenForm
+        return None
 
     def render(self, form=None, **kwargs):
         # The SMS is sent only when the user presses "SMS-inlogcode aanvragen".

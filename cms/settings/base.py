@@ -139,13 +139,16 @@ LOGOUT_REDIRECT_URL = "/"
 # rule can be switched on for organisations whose policy demands it.
 PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 12)
 PASSWORD_REQUIRE_COMPOSITION = env_bool("PASSWORD_REQUIRE_COMPOSITION", False)
+# Words no password may contain: the portal's and the organisation's names.
+PASSWORD_FORBIDDEN_WORDS = env_list("PASSWORD_FORBIDDEN_WORDS", ["MijnDossier", "Zorggroep De Linde", "DeLinde"])
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "accounts.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "accounts.password_validation.PersonalInformationValidator"},
+    {"NAME": "accounts.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "accounts.password_validation.MaximumLengthValidator"},
     {"NAME": "accounts.password_validation.CompositionValidator"},
