@@ -69,6 +69,26 @@ def test_the_error_output_names_file_record_and_field(source, staff, tmp_path):
     assert "niets uit b.json is opgeslagen" in err.getvalue()
 
 
+def test_a_deeply_nested_file_is_refused_with_a_clear_message(source, tmp_path):
+    (tmp_path / "diep.json").write_bytes(b"[" * 100_000)
+    err = StringIO()
+
+    with pytest.raises(CommandError, match="1 van 1"):
+        call_command(
+            "import_dossier", str(tmp_path / "diep.json"), "--source", "ecd-linde", stdout=StringIO(), stderr=err
+        )
+
+    assert "diep.json: te diep genest" in err.getvalue()
+    assert ImportRun.objects.get().status == ImportStatus.FAILED
+
+
+def test_a_deeply_nested_file_without_source_option_asks_for_the_source(source, tmp_path):
+    (tmp_path / "diep.json").write_bytes(b'{"a":' * 100_000)
+
+    with pytest.raises(CommandError, match="geef --source NAAM"):
+        import_dossier(tmp_path / "diep.json")
+
+
 def test_an_unregistered_source_is_refused_so_a_typo_cannot_duplicate_records(db, staff):
     with pytest.raises(CommandError, match="import_source add ecd-linde"):
         import_dossier(EXAMPLES / "linde-dossier.json")
