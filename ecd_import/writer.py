@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
@@ -25,6 +26,7 @@ from dossier.models import (
     PlanStatus,
     Report,
     Team,
+    validate_client_number,
 )
 
 from .records import OUTCOME_LABELS, ImportRejected, Incoming, Payload, RecordError, Tally
@@ -169,6 +171,8 @@ class Writer:
             if key in seen:
                 self.error(item, "id", "dit kenmerk komt meer dan eens voor in het bestand.")
             seen.add(key)
+            if item.kind == "client":
+                self._check_client_number(item)
             if item.withdrawn:
                 continue
             if item.kind != "client":
@@ -187,6 +191,16 @@ class Writer:
             start, end = item.fields.get(starts), item.fields.get(ends)
             if start and end and end < start:
                 self.error(item, ends, "het einde ligt voor het begin.")
+
+    def _check_client_number(self, item: Incoming):
+        try:
+            validate_client_number(item.external_id)
+        except ValidationError:
+            self.error(
+                item,
+                "client_number",
+                f"ongeldig cliëntnummer {item.external_id!r}: gebruik alleen letters, cijfers, '-', '_' en '.'.",
+            )
 
     # Teams, staff and clients: few rows, looked up in one query each.
 

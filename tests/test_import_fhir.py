@@ -222,6 +222,18 @@ def test_a_report_can_be_added_to_a_known_client_by_identifier(source, personas)
     assert Report.objects.get(external_id="o-1").client == personas.client_a
 
 
+def test_a_patient_identifier_outside_the_safe_characters_is_rejected_by_its_fhir_path(source, staff, bundle):
+    resource(bundle, "pat-10006")["identifier"][0]["value"] = '10006"\n'
+
+    outcome = run(bundle, source)
+
+    assert not outcome.ok
+    assert not Client.objects.exists()
+    error = next(e for e in outcome.errors if e.field == "identifier")
+    assert error.record.endswith("(Patient/pat-10006)")
+    assert "alleen letters, cijfers" in error.message
+
+
 def test_an_invalid_fhir_resource_names_its_entry_and_field(source, staff, bundle):
     resource(bundle, "af-10006-1")["start"] = "volgende week"
 

@@ -233,6 +233,31 @@ def test_a_broken_record_rolls_back_the_whole_file_and_names_file_record_and_fie
     assert stored.counts["report"]["rejected"] == 1
 
 
+@pytest.mark.parametrize("number", ['100"7', "10007\r\nX-Evil: 1", "10 007", "../10007", "10007;"])
+def test_a_client_number_outside_the_safe_characters_is_rejected_naming_file_record_and_field(
+    source, staff, example, number
+):
+    example["clients"][0]["client_number"] = number
+
+    outcome = run(example, source)
+
+    assert not outcome.ok
+    assert not Client.objects.exists()
+    error = next(e for e in outcome.errors if e.field == "client_number")
+    assert error.file == "test.json"
+    assert error.record.startswith("clients[0] (cliëntnummer ")
+    assert "alleen letters, cijfers" in error.message
+
+
+def test_a_client_number_with_letters_dots_dashes_and_underscores_is_accepted(source, staff, example):
+    example["clients"][0]["client_number"] = "LH-2026_10.05"
+
+    outcome = run(example, source)
+
+    assert outcome.ok, outcome.errors
+    assert Client.objects.filter(client_number="LH-2026_10.05").exists()
+
+
 def test_an_error_found_only_while_writing_also_rolls_back_the_file(source, staff, example):
     broken = copy.deepcopy(example)
     broken["clients"][0]["care_team"][0]["staff"] = "onbekend"
