@@ -80,6 +80,12 @@ class Team(models.Model):
 
     name = models.CharField(_("naam"), max_length=120, unique=True)
     location = models.CharField(_("locatie"), max_length=200, blank=True)
+    external_source = models.CharField(
+        _("bronsysteem"),
+        max_length=50,
+        blank=True,
+        help_text=_("Het bronsysteem dat dit team aanmaakte en bijhoudt; leeg voor een team uit het beheer."),
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="teams", verbose_name=_("medewerkers")
     )

@@ -205,20 +205,43 @@ class Writer:
     # Teams, staff and clients: few rows, looked up in one query each.
 
     def _write_teams(self, payload: Payload) -> dict[str, Team]:
+        """Create the source's new teams and keep its own up to date; another's team is only referred to."""
         names = {item.external_id for item in payload.teams}
         names |= {item.fields["team"] for item in payload.clients if item.fields.get("team")}
         teams = {team.name: team for team in Team.objects.filter(name__in=names)}
         for item in payload.teams:
             team = teams.get(item.external_id)
             if team is None:
-                teams[item.external_id] = Team.objects.create(name=item.external_id, **item.fields)
+                teams[item.external_id] = Team.objects.create(
+                    name=item.external_id, external_source=self.source.name, **item.fields
+                )
                 self.tally.add("team", "created")
+            elif team.external_source != self.source.name:
+                self._leave_foreign_team(item, team)
+                self.tally.add("team", "unchanged")
             elif _apply_changes(team, item.fields):
                 team.save()
                 self.tally.add("team", "updated")
             else:
                 self.tally.add("team", "unchanged")
         return teams
+
+    def _leave_foreign_team(self, item: Incoming, team: Team):
+        differs = [name for name, value in item.fields.items() if getattr(team, name) != value]
+        if not differs:
+            return
+        owner = f"bronsysteem '{team.external_source}'" if team.external_source else "het beheer in MijnDossier"
+        self.errors.append(
+            RecordError(
+                self.file_name,
+                item.locator,
+                item.source_field(differs[0]),
+                f"team '{team.name}' wordt bijgehouden door {owner}, niet door '{self.source.name}'; "
+                "de aangeleverde gegevens van dit team zijn niet overgenomen.",
+                "team",
+                level="warning",
+            )
+        )
 
     def _resolve_staff(self, payload: Payload) -> dict[str, object]:
         refs = {item.staff_ref for item in payload.records + payload.clients if item.staff_ref}
@@ -260,15 +283,9 @@ class Writer:
         numbers = {item.external_id for item in payload.clients} | {item.client_number for item in payload.records}
         clients = {c.client_number: c for c in Client.objects.filter(client_number__in=numbers)}
         for number, client in clients.items():
-            if client.external_source and client.external_source != self.source.name:
+            if client.external_source != self.source.name:
                 item = next((i for i in payload.clients + payload.records if i.client_number == number), None)
-                self.error(
-                    item,
-                    "client_number",
-                    f"cliënt {number} wordt gevoed door bronsysteem '{client.external_source}', "
-                    f"niet door '{self.source.name}'.",
-                    kind="client",
-                )
+                self.error(item, "client_number", self._not_owned(client), kind="client")
         new, failed = [], set()
         for item in payload.clients:
             values = dict(item.fields)
@@ -295,13 +312,9 @@ class Writer:
                     clients[item.external_id] = client
                     self._count("client", "created", item.external_id)
                 continue
-            if bad:
+            if bad or client.external_source != self.source.name:
                 continue
-            changed = _apply_changes(client, values)
-            if not client.external_source:
-                client.external_source = self.source.name
-                changed.append("external_source")
-            if changed:
+            if _apply_changes(client, values):
                 client.save()
                 self._count("client", "updated", item.external_id)
             else:
@@ -319,6 +332,19 @@ class Writer:
                 )
         self.progress(len(payload.clients) + len(payload.teams))
         return clients
+
+    def _not_owned(self, client: Client) -> str:
+        """Why this source may not write to `client`: it belongs to another source, or staff made it."""
+        if client.external_source:
+            return (
+                f"cliënt {client.client_number} wordt gevoed door bronsysteem '{client.external_source}', "
+                f"niet door '{self.source.name}'."
+            )
+        return (
+            f"cliënt {client.client_number} is in MijnDossier aangemaakt, niet door bronsysteem '{self.source.name}'. "
+            f"Koppel de cliënt eerst: kies in het beheer bij de cliënt bronsysteem '{self.source.name}', "
+            f"of gebruik manage.py import_source link {self.source.name} {client.client_number}."
+        )
 
     # Care-team memberships carry no source of their own: matched on client + external id.
 

@@ -119,6 +119,7 @@ def test_long_imports_print_progress(source, personas, settings, tmp_path):
     ]
     data = {"format": "mijndossier-import", "version": 1, "clients": [{"client_number": "100001", "reports": reports}]}
     (tmp_path / "veel.json").write_text(json.dumps(data))
+    call_command("import_source", "link", "ecd-linde", "100001", stdout=StringIO())
 
     out, _ = import_dossier(tmp_path / "veel.json", "--source", "ecd-linde")
 
@@ -151,6 +152,29 @@ def test_import_source_deactivate_blocks_the_token(db):
 @pytest.fixture
 def admin_user(db):
     return make_user("beheer", is_staff=True, is_superuser=True, mobile="+31600000010")
+
+
+def test_import_source_link_lets_a_source_feed_clients_made_by_staff(source, personas):
+    out = StringIO()
+    call_command("import_source", "link", "ecd-linde", "100001", "100002", stdout=out)
+
+    assert "100001" in out.getvalue() and "100002" in out.getvalue()
+    assert set(Client.objects.filter(external_source="ecd-linde").values_list("client_number", flat=True)) == {
+        "100001",
+        "100002",
+    }
+
+
+def test_import_source_link_refuses_a_client_of_another_source_and_an_unknown_number(source, personas):
+    personas.client_b.external_source = "ander-ecd"
+    personas.client_b.save()
+
+    with pytest.raises(CommandError, match="100002 wordt gevoed door bronsysteem 'ander-ecd'"):
+        call_command("import_source", "link", "ecd-linde", "100001", "100002", stdout=StringIO())
+    with pytest.raises(CommandError, match="Onbekend cliëntnummer 999"):
+        call_command("import_source", "link", "ecd-linde", "999", stdout=StringIO())
+
+    assert not Client.objects.filter(external_source="ecd-linde").exists()
 
 
 def test_staff_see_the_import_log_in_the_admin(client, admin_user, source, staff):
