@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from . import sessions  # noqa: F401  (signal receivers)
+        from . import checks, sessions  # noqa: F401  (system checks, signal receivers)

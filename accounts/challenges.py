@@ -8,6 +8,10 @@ a per-attempt try counter.
 
     challenge = issue_sms_challenge(user, "signing", request)   # .prefix to show
     result = verify_sms_challenge(user, "signing", "482913")     # .ok / .error
+
+A login code is also bound to one login attempt: `new_login_attempt()` gives
+the secret that the login wizard keeps in its session storage, and passing it
+as `attempt=` to issue and verify keeps other attempts' codes apart.
 """
 
 import hmac
@@ -50,6 +54,27 @@ def _hash(challenge_salt, code):
     return salted_hmac("accounts.SmsChallenge", f"{challenge_salt}:{code}").hexdigest()
 
 
+def new_login_attempt() -> str:
+    """A secret for one login attempt; only its keyed hash is stored with the challenge."""
+    return secrets.token_urlsafe(32)
+
+
+def attempt_digest(attempt) -> str:
+    if not attempt:
+        return ""
+    return salted_hmac("accounts.SmsChallenge.attempt", attempt, algorithm="sha256").hexdigest()
+
+
+def void_open_challenges(user, purpose, attempt=""):
+    SmsChallenge.objects.filter(
+        user=user, purpose=purpose, attempt=attempt_digest(attempt), used_at__isnull=True, voided_at__isnull=True
+    ).update(voided_at=timezone.now())
+
+
+def open_challenge(user, purpose, attempt=""):
+    return SmsChallenge.objects.open_for(user, purpose, attempt_digest(attempt))
+
+
 def _check_throttle(user):
     now = timezone.now()
     recent = SmsChallenge.objects.filter(user=user)
@@ -76,10 +101,11 @@ def _phone_number(user):
     return user.mobile_number or None
 
 
-def issue_sms_challenge(user, purpose, request=None, *, number=None) -> SmsChallenge:
-    """Void open challenges of this purpose, create a new one and send its code by SMS.
+def issue_sms_challenge(user, purpose, request=None, *, number=None, attempt="") -> SmsChallenge:
+    """Void open challenges of this purpose (and attempt), create a new one and send its code by SMS.
 
     `number` overrides the user's SMS device, e.g. to confirm a new mobile number.
+    `attempt` binds the code to one login attempt (see `new_login_attempt`).
     Raises SmsChallengeError (Dutch message) when throttled or when sending fails.
     """
     number = number or _phone_number(user)
@@ -90,15 +116,14 @@ def issue_sms_challenge(user, purpose, request=None, *, number=None) -> SmsChall
     with transaction.atomic():
         _check_throttle(user)
         now = timezone.now()
-        SmsChallenge.objects.filter(user=user, purpose=purpose, used_at__isnull=True, voided_at__isnull=True).update(
-            voided_at=now
-        )
+        void_open_challenges(user, purpose, attempt)
         prefix = f"{secrets.randbelow(9000) + 1000}"
         code = f"{secrets.randbelow(10**6):06d}"
         salt = secrets.token_hex(8)
         challenge = SmsChallenge.objects.create(
             user=user,
             purpose=purpose,
+            attempt=attempt_digest(attempt),
             prefix=prefix,
             code_hash=f"{salt}${_hash(salt, code)}",
             created_at=now,
@@ -119,13 +144,13 @@ def _normalise(code):
     return code[-6:] if len(code) == 10 else code
 
 
-def verify_sms_challenge(user, purpose, code) -> SmsVerification:
-    """Check a code against the newest open challenge; a right code works once."""
+def verify_sms_challenge(user, purpose, code, *, attempt="") -> SmsVerification:
+    """Check a code against the newest challenge of this purpose and attempt; a right code works once."""
     code = _normalise(code)
     with transaction.atomic():
         challenge = (
             SmsChallenge.objects.select_for_update()
-            .filter(user=user, purpose=purpose)
+            .filter(user=user, purpose=purpose, attempt=attempt_digest(attempt))
             .order_by("-created_at", "-id")
             .first()
         )

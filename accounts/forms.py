@@ -5,9 +5,12 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, Pa
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
+from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
 from two_factor.utils import default_device
 
+from . import code_lockout
 from .challenges import LOGIN, VERIFY_MOBILE, verify_sms_challenge
+from .usernames import NormalisedUsernameField
 
 CONTACT_MESSAGE = _(
     "Neem contact op met de cliëntenadministratie van uw zorgorganisatie "
@@ -25,6 +28,8 @@ class PortalAuthenticationForm(AuthenticationForm):
         "invalid_login": _("De gebruikersnaam of het wachtwoord is niet juist. Let op hoofdletters en kleine letters."),
         "inactive": _("De gebruikersnaam of het wachtwoord is niet juist. Let op hoofdletters en kleine letters."),
     }
+
+    username = NormalisedUsernameField(widget=forms.TextInput(attrs={"autofocus": True}))
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
@@ -45,6 +50,50 @@ class PortalAuthenticationForm(AuthenticationForm):
             )
 
 
+DUTCH_OTP_ERRORS = {
+    "token_required": _("Vul de code in."),
+    "challenge_exception": _("De code kon niet worden aangemaakt. Probeer het opnieuw."),
+    "not_interactive": _("Voor dit apparaat hoeft u geen code aan te vragen."),
+    "challenge_message": _("{0}"),
+    "invalid_token": _("Deze code klopt niet. Controleer de code en probeer het opnieuw."),
+    "n_failed_attempts": _(
+        "Na %(failure_count)d verkeerde codes kunt u het even niet opnieuw proberen. Wacht een minuut en probeer het "
+        "dan opnieuw."
+    ),
+    "verification_not_allowed": _("Controleren van de code kan nu even niet. Probeer het later opnieuw."),
+    "device_required": _("Kies een apparaat."),
+}
+
+
+class DutchAuthenticationTokenForm(AuthenticationTokenForm):
+    """The authenticator-app step of the login, with Dutch messages."""
+
+    otp_error_messages = DUTCH_OTP_ERRORS
+
+    def __init__(self, user, initial_device, **kwargs):
+        super().__init__(user, initial_device, **kwargs)
+        self.fields["otp_token"].label = _("Code uit de app (6 cijfers)")
+        self.fields["otp_token"].error_messages.update(
+            {
+                "required": _("Vul de code uit de app in."),
+                "invalid": _("De code bestaat uit 6 cijfers."),
+                "min_length": _("De code bestaat uit 6 cijfers."),
+                "max_length": _("De code bestaat uit 6 cijfers."),
+            }
+        )
+
+
+class DutchBackupTokenForm(BackupTokenForm):
+    """The backup-code step of the login, with Dutch messages."""
+
+    otp_error_messages = DUTCH_OTP_ERRORS
+
+    def __init__(self, user, initial_device, **kwargs):
+        super().__init__(user, initial_device, **kwargs)
+        self.fields["otp_token"].label = _("Herstelcode")
+        self.fields["otp_token"].error_messages.update({"required": _("Vul een herstelcode in.")})
+
+
 class SmsCodeForm(forms.Form):
     """Step 2 of the login with the SMS device: the six digits after the prefix."""
 
@@ -61,17 +110,24 @@ class SmsCodeForm(forms.Form):
     idempotent = False
     use_required_attribute = False
 
-    def __init__(self, user, initial_device, **kwargs):
+    def __init__(self, user, initial_device, attempt="", **kwargs):
         super().__init__(**kwargs)
         self.user = user
         self.initial_device = initial_device
+        self.attempt = attempt
 
     def clean(self):
         token = self.cleaned_data.get("otp_token")
         if token is None or self.user is None:
             return self.cleaned_data
-        result = verify_sms_challenge(self.user, LOGIN, token.strip())
+        if code_lockout.active_block(self.user) is not None:
+            raise ValidationError(code_lockout.blocked_message())
+        if not self.attempt:
+            raise ValidationError(_("Vraag eerst een SMS-code aan."))
+        result = verify_sms_challenge(self.user, LOGIN, token.strip(), attempt=self.attempt)
         if not result.ok:
+            if code_lockout.block_if_over_limit(self.user) is not None:
+                raise ValidationError(code_lockout.blocked_message())
             raise ValidationError(result.error)
         self.user.otp_device = self.initial_device
         return self.cleaned_data

@@ -65,10 +65,10 @@ class TermsAcceptance(models.Model):
 
 
 class SmsChallengeQuerySet(models.QuerySet):
-    def open_for(self, user, purpose):
-        """The newest challenge of this user and purpose that can still be answered."""
+    def open_for(self, user, purpose, attempt=""):
+        """The newest challenge of this user, purpose and attempt that can still be answered."""
         return (
-            self.filter(user=user, purpose=purpose, used_at__isnull=True, voided_at__isnull=True)
+            self.filter(user=user, purpose=purpose, attempt=attempt, used_at__isnull=True, voided_at__isnull=True)
             .filter(expires_at__gt=timezone.now())
             .order_by("-created_at")
             .first()
@@ -80,12 +80,15 @@ class SmsChallenge(models.Model):
 
     Only a keyed hash of the code is stored. A challenge is answered at most
     once (`used_at`), and is void after too many wrong tries or when a newer
-    one is requested (`voided_at`).
+    one is requested (`voided_at`). A login code belongs to one login attempt
+    (`attempt`, a keyed hash of a secret kept in that attempt's session), so a
+    second browser can neither see its prefix nor use its code.
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sms_challenges")
     purpose = models.CharField(_("doel"), max_length=50)
     prefix = models.CharField(_("voorvoegsel"), max_length=4)
+    attempt = models.CharField(_("inlogpoging"), max_length=64, blank=True, default="")
     code_hash = models.CharField(max_length=128)
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     expires_at = models.DateTimeField(_("verloopt op"))
@@ -102,6 +105,30 @@ class SmsChallenge(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.purpose} ({self.prefix})"
+
+
+class LoginCodeBlock(models.Model):
+    """Too many wrong login codes for one account within a day: the SMS step is closed for a while.
+
+    Ends by itself after SMS_LOGIN_BLOCK_HOURS or when staff lift it on the
+    lockout screen (`lifted_at`, `lifted_by`).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="login_code_blocks")
+    blocked_at = models.DateTimeField(_("geblokkeerd op"), default=timezone.now)
+    failures = models.PositiveIntegerField(_("verkeerde codes"))
+    lifted_at = models.DateTimeField(_("opgeheven op"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("blokkade inlogcode")
+        verbose_name_plural = _("blokkades inlogcode")
+        ordering = ["-blocked_at"]
+
+    def __str__(self):
+        return f"{self.user} – {self.blocked_at:%d-%m-%Y %H:%M}"
 
 
 class SmsOutboxMessage(models.Model):

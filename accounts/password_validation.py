@@ -1,6 +1,9 @@
 """Password rules after NIST 800-63B / OWASP ASVS, with the manual's composition rule as an option."""
 
 import re
+import unicodedata
+from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -55,3 +58,81 @@ class CompositionValidator:
         if not settings.PASSWORD_REQUIRE_COMPOSITION:
             return ""
         return _("Gebruik hoofdletters, kleine letters en ten minste één cijfer of leesteken.")
+
+
+DUTCH_LIST = Path(__file__).resolve().parent / "data" / "common-passwords-nl.txt"
+LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s", "!": "i"}
+)
+MIN_WORD_LENGTH = 3
+
+
+def _letters(text):
+    """Lower case, without accents, letters only: 'Sanne-Visser-1' -> 'sannevisser'."""
+    text = unicodedata.normalize("NFKD", str(text).lower())
+    return "".join(ch for ch in text if "a" <= ch <= "z")
+
+
+def _spellings(password):
+    """The password as letters only, also with digits read as letters (w4chtw00rd -> wachtwoord)."""
+    return {_letters(password), _letters(str(password).lower().translate(LEET))}
+
+
+@cache
+def _common_passwords():
+    words = {line.strip() for line in DUTCH_LIST.read_text(encoding="utf-8").splitlines()}
+    words |= password_validation.CommonPasswordValidator().passwords
+    return frozenset(_letters(word) for word in words if word and not word.startswith("#"))
+
+
+class CommonPasswordValidator:
+    """Refuse a common or breached password, Dutch ones included, also with digits or signs around it.
+
+    Django's list of 20,000 plus our Dutch list (accounts/data/common-passwords-nl.txt); no network call.
+    """
+
+    def validate(self, password, user=None):
+        stripped = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", str(password).lower())
+        candidates = {str(password).lower().strip(), stripped, *_spellings(stripped)}
+        if any(candidate in _common_passwords() for candidate in candidates if candidate):
+            raise ValidationError(
+                _("Dit wachtwoord wordt te veel gebruikt en is makkelijk te raden. Kies een ander wachtwoord."),
+                code="password_too_common",
+            )
+
+    def get_help_text(self):
+        return _("Uw wachtwoord mag geen veelgebruikt wachtwoord zijn, zoals 'wachtwoord123'.")
+
+
+class PersonalInformationValidator:
+    """Refuse a password built from the user's own names, username or e-mail, or the portal's name."""
+
+    def user_words(self, user):
+        words = list(settings.PASSWORD_FORBIDDEN_WORDS)
+        if user is not None:
+            email = getattr(user, "email", "") or ""
+            local, _at, domain = email.partition("@")
+            words += [
+                getattr(user, "first_name", ""),
+                getattr(user, "last_name", ""),
+                user.get_username() if hasattr(user, "get_username") else "",
+                local,
+                domain.split(".")[0],
+            ]
+            words += re.split(r"[\s._+-]+", " ".join(str(word) for word in words))
+        return {_letters(word) for word in words if len(_letters(word)) >= MIN_WORD_LENGTH}
+
+    def validate(self, password, user=None):
+        spellings = _spellings(password)
+        for word in self.user_words(user):
+            if any(word in spelling for spelling in spellings):
+                raise ValidationError(
+                    _(
+                        "Het wachtwoord lijkt te veel op uw naam, gebruikersnaam of e-mailadres, of op de naam van "
+                        "MijnDossier of uw zorgorganisatie. Kies een wachtwoord dat daar niets mee te maken heeft."
+                    ),
+                    code="password_personal_information",
+                )
+
+    def get_help_text(self):
+        return _("Uw wachtwoord mag niet uw naam, gebruikersnaam of e-mailadres bevatten.")

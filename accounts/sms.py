@@ -5,9 +5,11 @@ offers two-factor's `send_sms(device, token)` and our `send_text(number, text)`;
 failures raise `SmsDeliveryError`, whose message is fit to show to the user.
 """
 
+import ipaddress
 import json
 import logging
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from django.conf import settings
@@ -48,15 +50,36 @@ class ConsoleOutboxGateway(BaseGateway):
         print(f"[SMS aan {number}] {text}")  # noqa: T201
 
 
+def is_safe_api_url(url) -> bool:
+    """HTTPS, or plain HTTP only to this machine (a local relay or a test double).
+
+    The request carries the API key and every login code, so it never crosses a
+    network in clear text.
+    """
+    parts = urllib.parse.urlsplit(url or "")
+    if not parts.hostname:
+        return False
+    if parts.scheme == "https":
+        return True
+    if parts.scheme != "http":
+        return False
+    if parts.hostname == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(parts.hostname).is_loopback
+    except ValueError:
+        return False
+
+
 class HttpJsonGateway(BaseGateway):
     """A generic EU SMS provider API: JSON POST with an API key (CM.com, Spryng, MessageBird style).
 
-    Configured by SMS_API_URL, SMS_API_KEY, SMS_SENDER and SMS_API_TIMEOUT_SECONDS.
+    Configured by SMS_API_URL (https://), SMS_API_KEY, SMS_SENDER and SMS_API_TIMEOUT_SECONDS.
     """
 
     def send_text(self, number, text):
-        if not settings.SMS_API_URL.startswith(("https://", "http://")):
-            logger.error("SMS_API_URL is not an http(s) URL")
+        if not is_safe_api_url(settings.SMS_API_URL):
+            logger.error("SMS_API_URL is not an https:// URL; no SMS sent")
             raise SmsDeliveryError
         payload = json.dumps({"sender": settings.SMS_SENDER, "recipients": [number], "body": text}).encode()
         request = urllib.request.Request(  # noqa: S310 (scheme checked above)

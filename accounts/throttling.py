@@ -7,12 +7,24 @@ from django.conf import settings
 from django.db.models import Sum
 from django.shortcuts import render
 
+from .usernames import normalise_username
+
 
 def get_axes_username(request, credentials=None):
-    if credentials and credentials.get("username"):
-        return _storable(credentials["username"])
+    """The username as the login form looks it up, wherever axes got it from.
+
+    Axes' backend passes credentials under AXES_USERNAME_FORM_FIELD, Django's
+    failure signal under "username", and the middleware only has the raw POST.
+    """
+    credentials = credentials or {}
     data = getattr(request, "POST", None) or {}
-    return _storable(data.get("auth-username") or data.get("username"))
+    raw = (
+        credentials.get("username")
+        or credentials.get(settings.AXES_USERNAME_FORM_FIELD)
+        or data.get(settings.AXES_USERNAME_FORM_FIELD)
+        or data.get("username")
+    )
+    return _storable(normalise_username(raw))
 
 
 def _storable(username):

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from accounts import code_lockout
+
 LIFT_PERMISSION = "axes.delete_accessattempt"
 
 
@@ -21,11 +23,28 @@ def _may_lift(user):
     return user.is_superuser or user.has_perm(LIFT_PERMISSION)
 
 
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def lockouts(request):
     if not _may_lift(request.user):
         raise PermissionDenied
+    if request.method == "POST" and "code_block" in request.POST:
+        block = code_lockout.active_blocks().filter(pk=_int_or_none(request.POST["code_block"])).first()
+        if block is not None:
+            code_lockout.lift(block, request.user)
+            messages.success(
+                request,
+                _("De blokkade van de SMS-inlogcode van %(username)s is opgeheven.")
+                % {"username": block.user.get_username()},
+            )
+        return redirect("accounts_lockouts")
     if request.method == "POST":
-        attempt = AccessAttempt.objects.filter(pk=request.POST.get("attempt")).first()
+        attempt = AccessAttempt.objects.filter(pk=_int_or_none(request.POST.get("attempt"))).first()
         if attempt is not None:
             reset(username=attempt.username)
             reset(ip=attempt.ip_address)
@@ -36,7 +55,13 @@ def lockouts(request):
     return TemplateResponse(
         request,
         "accounts/admin/lockouts.html",
-        {"attempts": attempts, "failure_limit": settings.AXES_FAILURE_LIMIT},
+        {
+            "attempts": attempts,
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "code_blocks": code_lockout.active_blocks().select_related("user"),
+            "code_failure_limit": settings.SMS_LOGIN_FAILURE_LIMIT,
+            "code_block_hours": settings.SMS_LOGIN_BLOCK_HOURS,
+        },
     )
 
 

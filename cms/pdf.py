@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from weasyprint import HTML
 
 
@@ -18,8 +19,12 @@ def render_pdf(template_name: str, context: dict, request=None, **options) -> by
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
-    """An attachment download that no cache, shared or private, may keep."""
+    """An attachment download that no cache, shared or private, may keep.
+
+    Django's header helper quotes or percent-encodes the name, so a quote or line
+    break in it (a client number, a title) cannot break or add a header.
+    """
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
     return response

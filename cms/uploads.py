@@ -1,10 +1,11 @@
 """Checks on uploaded files by what they contain, not by what they are called.
 
-Wagtail checks an image's content with Pillow and its size
-(WAGTAILIMAGES_MAX_UPLOAD_SIZE) itself, and refuses SVG through
-WAGTAILIMAGES_EXTENSIONS. For documents it only checks the extension; the
-document form below adds the size limit and a look at the first bytes, so an
-HTML page renamed to .pdf or .txt is refused.
+Wagtail checks an image's size (WAGTAILIMAGES_MAX_UPLOAD_SIZE) and refuses SVG
+through WAGTAILIMAGES_EXTENSIONS, but it recognises an image by its first bytes
+only and crashes later when Pillow cannot read the rest; the image form below
+has Pillow read the whole file first. For documents Wagtail only checks the
+extension; the document form below adds the size limit and a look at the first
+bytes, so an HTML page renamed to .pdf or .txt is refused.
 """
 
 import zipfile
@@ -14,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 SAFE_IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 MARKUP_MARKERS = (b"<!doctype", b"<html", b"<head", b"<body", b"<script", b"<svg", b"<?xml", b"<iframe")
@@ -107,3 +110,26 @@ class DocumentForm(BaseDocumentForm):
         if file and hasattr(file, "size") and not getattr(file, "_committed", False):
             validate_document_file(file)
         return file
+
+
+class RasterImageField(WagtailImageField):
+    """Wagtail's image field, refusing in Dutch what Pillow cannot read as JPEG, PNG, GIF or WebP."""
+
+    def to_python(self, data):
+        within_limit = self.max_upload_size is None or getattr(data, "size", 0) <= self.max_upload_size
+        if hasattr(data, "read") and within_limit and image_content_type(data) is None:
+            raise ValidationError(
+                _("Dit bestand is geen geldige afbeelding. Upload een echte JPEG-, PNG-, GIF- of WebP-afbeelding."),
+                code="invalid_image",
+            )
+        return super().to_python(data)
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail's image form (single and multiple upload) with `RasterImageField` for the file."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None:
+            self.fields["file"] = RasterImageField(label=field.label, required=field.required, widget=field.widget)

@@ -8,10 +8,18 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# Client numbers end up in file names and download headers, so they keep to characters that are safe there.
+validate_client_number = RegexValidator(
+    r"^[A-Za-z0-9._-]+\Z",
+    message=_("Gebruik in het cliëntnummer alleen letters, cijfers, '-', '_' en '.' (geen spaties of leestekens)."),
+    code="invalid_client_number",
+)
 
 
 def private_storage():
@@ -72,6 +80,12 @@ class Team(models.Model):
 
     name = models.CharField(_("naam"), max_length=120, unique=True)
     location = models.CharField(_("locatie"), max_length=200, blank=True)
+    external_source = models.CharField(
+        _("bronsysteem"),
+        max_length=50,
+        blank=True,
+        help_text=_("Het bronsysteem dat dit team aanmaakte en bijhoudt; leeg voor een team uit het beheer."),
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="teams", verbose_name=_("medewerkers")
     )
@@ -106,7 +120,7 @@ class ClientQuerySet(models.QuerySet):
 class Client(models.Model):
     """A client of the care organisation, identified by the care record system's client number."""
 
-    client_number = models.CharField(_("cliëntnummer"), max_length=40, unique=True)
+    client_number = models.CharField(_("cliëntnummer"), max_length=40, unique=True, validators=[validate_client_number])
     first_name = models.CharField(_("voornaam"), max_length=100)
     last_name = models.CharField(_("achternaam"), max_length=150)
     date_of_birth = models.DateField(_("geboortedatum"))

@@ -6,6 +6,7 @@ ImportRun records the outcome either way.
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,12 +35,36 @@ class Outcome:
         return self.run.status == ImportStatus.SUCCEEDED
 
 
+# Real files nest about ten levels deep; far deeper is an attack on the parser or the validators after it.
+MAX_NESTING = 64
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
+    """How deep arrays and objects nest in JSON `text`, counted without parsing; stops once past `limit`."""
+    brackets = _NOT_A_BRACKET.sub("", _STRING.sub("", text))
+    depth = deepest = 0
+    for bracket in brackets:
+        depth += 1 if bracket in "[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
 def read_json(raw: bytes | str, file_name: str):
-    """Parse JSON, turning a syntax error into a report that names the place."""
+    """Parse JSON, turning a syntax error or hostile nesting into a report that names the place."""
     try:
-        return json.loads(raw)
+        text = raw.decode(json.detect_encoding(raw)) if isinstance(raw, bytes) else raw
     except UnicodeDecodeError:
         raise ImportRejected([RecordError(file_name, "", "", "het bestand is geen UTF-8-tekst.")]) from None
+    if nesting_depth(text) > MAX_NESTING:
+        message = f"te diep genest: meer dan {MAX_NESTING} niveaus van lijsten en objecten in elkaar."
+        raise ImportRejected([RecordError(file_name, "", "", message)])
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         message = f"geen geldige JSON: {exc.msg} (regel {exc.lineno}, kolom {exc.colno})."
         raise ImportRejected([RecordError(file_name, "", "", message)]) from None

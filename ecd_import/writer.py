@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
@@ -27,6 +28,7 @@ from dossier.models import (
     PlanStatus,
     Report,
     Team,
+    validate_client_number,
 )
 
 from .records import OUTCOME_LABELS, ImportRejected, Incoming, Payload, RecordError, Tally
@@ -171,6 +173,8 @@ class Writer:
             if key in seen:
                 self.error(item, "id", "dit kenmerk komt meer dan eens voor in het bestand.")
             seen.add(key)
+            if item.kind == "client":
+                self._check_client_number(item)
             if item.withdrawn:
                 continue
             if item.kind != "client":
@@ -190,23 +194,56 @@ class Writer:
             if start and end and end < start:
                 self.error(item, ends, "het einde ligt voor het begin.")
 
+    def _check_client_number(self, item: Incoming):
+        try:
+            validate_client_number(item.external_id)
+        except ValidationError:
+            self.error(
+                item,
+                "client_number",
+                f"ongeldig cliëntnummer {item.external_id!r}: gebruik alleen letters, cijfers, '-', '_' en '.'.",
+            )
+
     # Teams, staff and clients: few rows, looked up in one query each.
 
     def _write_teams(self, payload: Payload) -> dict[str, Team]:
+        """Create the source's new teams and keep its own up to date; another's team is only referred to."""
         names = {item.external_id for item in payload.teams}
         names |= {item.fields["team"] for item in payload.clients if item.fields.get("team")}
         teams = {team.name: team for team in Team.objects.filter(name__in=names)}
         for item in payload.teams:
             team = teams.get(item.external_id)
             if team is None:
-                teams[item.external_id] = Team.objects.create(name=item.external_id, **item.fields)
+                teams[item.external_id] = Team.objects.create(
+                    name=item.external_id, external_source=self.source.name, **item.fields
+                )
                 self.tally.add("team", "created")
+            elif team.external_source != self.source.name:
+                self._leave_foreign_team(item, team)
+                self.tally.add("team", "unchanged")
             elif _apply_changes(team, item.fields):
                 team.save()
                 self.tally.add("team", "updated")
             else:
                 self.tally.add("team", "unchanged")
         return teams
+
+    def _leave_foreign_team(self, item: Incoming, team: Team):
+        differs = [name for name, value in item.fields.items() if getattr(team, name) != value]
+        if not differs:
+            return
+        owner = f"bronsysteem '{team.external_source}'" if team.external_source else "het beheer in MijnDossier"
+        self.errors.append(
+            RecordError(
+                self.file_name,
+                item.locator,
+                item.source_field(differs[0]),
+                f"team '{team.name}' wordt bijgehouden door {owner}, niet door '{self.source.name}'; "
+                "de aangeleverde gegevens van dit team zijn niet overgenomen.",
+                "team",
+                level="warning",
+            )
+        )
 
     def _resolve_staff(self, payload: Payload) -> dict[str, object]:
         refs = {item.staff_ref for item in payload.records + payload.clients if item.staff_ref}
@@ -248,15 +285,9 @@ class Writer:
         numbers = {item.external_id for item in payload.clients} | {item.client_number for item in payload.records}
         clients = {c.client_number: c for c in Client.objects.filter(client_number__in=numbers)}
         for number, client in clients.items():
-            if client.external_source and client.external_source != self.source.name:
+            if client.external_source != self.source.name:
                 item = next((i for i in payload.clients + payload.records if i.client_number == number), None)
-                self.error(
-                    item,
-                    "client_number",
-                    f"cliënt {number} wordt gevoed door bronsysteem '{client.external_source}', "
-                    f"niet door '{self.source.name}'.",
-                    kind="client",
-                )
+                self.error(item, "client_number", self._not_owned(client), kind="client")
         new, failed = [], set()
         for item in payload.clients:
             values = dict(item.fields)
@@ -283,13 +314,9 @@ class Writer:
                     clients[item.external_id] = client
                     self._count("client", "created", item.external_id)
                 continue
-            if bad:
+            if bad or client.external_source != self.source.name:
                 continue
-            changed = _apply_changes(client, values)
-            if not client.external_source:
-                client.external_source = self.source.name
-                changed.append("external_source")
-            if changed:
+            if _apply_changes(client, values):
                 client.save()
                 self._count("client", "updated", item.external_id)
             else:
@@ -307,6 +334,19 @@ class Writer:
                 )
         self.progress(len(payload.clients) + len(payload.teams))
         return clients
+
+    def _not_owned(self, client: Client) -> str:
+        """Why this source may not write to `client`: it belongs to another source, or staff made it."""
+        if client.external_source:
+            return (
+                f"cliënt {client.client_number} wordt gevoed door bronsysteem '{client.external_source}', "
+                f"niet door '{self.source.name}'."
+            )
+        return (
+            f"cliënt {client.client_number} is in MijnDossier aangemaakt, niet door bronsysteem '{self.source.name}'. "
+            f"Koppel de cliënt eerst: kies in het beheer bij de cliënt bronsysteem '{self.source.name}', "
+            f"of gebruik manage.py import_source link {self.source.name} {client.client_number}."
+        )
 
     # Care-team memberships carry no source of their own: matched on client + external id.
 

@@ -1,6 +1,8 @@
 import json
 from datetime import date
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
@@ -185,8 +187,19 @@ class ManualPage(RoutablePageMixin, Page):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        context = {"page": self, "chapters": self.chapter_list()}
-        return pdf_response(render_pdf("pages/manual_page_pdf.html", context, request=request), self.pdf_filename())
+        return pdf_response(self.render_pdf_cached(), self.pdf_filename())
+
+    def render_pdf_cached(self) -> bytes:
+        """The PDF is the same for every visitor and costs WeasyPrint most of a second, so it is
+        rendered once per published revision and kept until the next publish (home.cache)."""
+        from home.cache import cached_for_generation
+
+        key = f"manual-pdf:{self.pk}:{self.live_revision_id}"
+        current, pdf = cached_for_generation(key)
+        if pdf is None:
+            pdf = render_pdf("pages/manual_page_pdf.html", {"page": self, "chapters": self.chapter_list()})
+            cache.set(key, (current, pdf), settings.MANUAL_PDF_CACHE_SECONDS)
+        return pdf
 
     def plain_text(self) -> str:
         parts = [richtext_to_plain(self.intro)]

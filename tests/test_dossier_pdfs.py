@@ -65,3 +65,27 @@ def test_the_evaluation_and_agreement_pdfs_show_their_content(anna, personas):
     _reader, text = _text(anna.get(f"{URL}zorgovereenkomsten/{agreement.pk}/download/"))
     assert "Begeleid wonen" in text and "Met dagbesteding." in text
     assert re.search(r"Pagina 1 van 1", text)
+
+
+@pytest.mark.parametrize("number", ['100"01', "100\r\n01", "100\n01; filename=x.exe", "cliënt 100001"])
+def test_a_client_number_with_quotes_or_line_breaks_still_downloads_its_pdfs(anna, personas, number):
+    """Such numbers are refused on import, but one typed in before must not break the download header."""
+    personas.client_a.client_number = number
+    personas.client_a.save()
+    Report.objects.bulk_create(build_reports(personas.client_a, 2))
+    plan = make_plan(personas.client_a, status=PlanStatus.SIGNED)
+    evaluation = make_evaluation(personas.client_a)
+    agreement = make_agreement(personas.client_a)
+    paths = [
+        "rapportages/download/",
+        f"clientplannen/{plan.pk}/download/",
+        f"evaluaties/{evaluation.pk}/download/",
+        f"zorgovereenkomsten/{agreement.pk}/download/",
+    ]
+    for path in paths:
+        response = anna.get(URL + path)
+        _text(response)
+        header = response["Content-Disposition"]
+        assert header.startswith("attachment; filename")
+        assert not set(header) & {"\r", "\n"}
+        assert header.replace('\\"', "").count('"') in (0, 2)

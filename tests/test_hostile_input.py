@@ -372,3 +372,121 @@ def test_hostile_ids_in_the_dossier_admin_are_a_404_or_a_refusal(client, persona
     login_verified(client, personas.dirk)
     response = client.get(f"/admin/dossier/report/edit/{pk}/")
     assert response.status_code in (302, 404), response.status_code
+
+
+# The login wizard's own fields, the reset link and the profile steps
+
+WIZARD_FIELDS = [
+    "portal_login_view-current_step",
+    "challenge_device",
+    "wizard_goto_step",
+    "request_sms_code",
+    "auth-username",
+    "auth-password",
+    "token-otp_token",
+    "backup-otp_token",
+    "next",
+]
+hostile_step = st.one_of(st.sampled_from(["auth", "token", "backup"]), hostile_text)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("after_password", [False, True])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"challenge_device": "x"},
+        {"challenge_device": "", "portal_login_view-current_step": "token"},
+        {"challenge_device": "otp_static.staticdevice/1"},
+        {"wizard_goto_step": "token"},
+        {"wizard_goto_step": "backup", "challenge_device": "x"},
+        {"portal_login_view-current_step": "backup", "backup-otp_token": "12345678"},
+        {"request_sms_code": "1", "portal_login_view-current_step": "backup"},
+    ],
+)
+def test_a_wizard_field_without_its_step_never_gives_a_server_error(personas, after_password, fields):
+    http = HttpClient(raise_request_exception=False)
+    if after_password:
+        http.post(
+            "/account/inloggen/",
+            {"portal_login_view-current_step": "auth", "auth-username": "anna", "auth-password": PASSWORD},
+        )
+    response = http.post("/account/inloggen/", fields)
+    assert_no_server_error(response)
+    assert "_auth_user_id" not in http.session
+
+
+@FEW
+@given(
+    after_password=st.booleans(),
+    step=hostile_step,
+    fields=st.dictionaries(st.sampled_from(WIZARD_FIELDS), hostile_text),
+)
+def test_hostile_wizard_fields_never_give_a_server_error_or_a_login(personas, after_password, step, fields):
+    reset_axes()
+    cache.clear()
+    http = HttpClient(raise_request_exception=False)
+    if after_password:
+        http.post(
+            "/account/inloggen/",
+            {"portal_login_view-current_step": "auth", "auth-username": "anna", "auth-password": PASSWORD},
+        )
+    response = http.post("/account/inloggen/", {"portal_login_view-current_step": step, **fields})
+    assert_no_server_error(response)
+    assert "_auth_user_id" not in http.session
+    if response.status_code == 200:
+        for message in error_messages(response):
+            assert not ENGLISH.search(message), message
+
+
+@FEW
+@given(uidb64=hostile_text, token=hostile_text, new1=hostile_text, new2=hostile_text)
+def test_a_hostile_reset_link_or_new_password_never_gives_a_server_error(personas, uidb64, token, new1, new2):
+    from urllib.parse import quote
+
+    http = HttpClient(raise_request_exception=False)
+    url = f"/account/herstellen/{quote(uidb64, safe='') or 'x'}/{quote(token, safe='') or 'x'}/"
+    assert_no_server_error(http.get(url))
+    response = http.post(url, {"new_password1": new1, "new_password2": new2})
+    assert_no_server_error(response)
+    personas.anna.refresh_from_db()
+    assert personas.anna.check_password(PASSWORD)
+
+
+PROFILE_STEPS = [
+    ("/account/bevestigen/", ["password", "code", "request_code", "next"]),
+    ("/account/gegevens-wijzigen/", ["email", "mobile_number"]),
+    ("/account/gegevens-wijzigen/mobiel-bevestigen/", ["code", "request_code"]),
+    ("/account/authenticator-app/", ["token"]),
+    ("/account/herstelcodes/", ["action"]),
+    ("/account/profiel/sessies-beeindigen/", ["next"]),
+    ("/account/voorwaarden/", ["accept", "decline", "agree", "next"]),
+]
+
+
+@FEW
+@given(
+    step=st.sampled_from(PROFILE_STEPS),
+    values=st.lists(hostile_text, min_size=4, max_size=4),
+    reauthenticated=st.booleans(),
+    pending_mobile=st.booleans(),
+)
+def test_hostile_profile_and_terms_steps_never_give_a_server_error(
+    personas, public_site, step, values, reauthenticated, pending_mobile
+):
+    from accounts.sessions import REAUTH_AT_KEY
+    from accounts.views.profile import PENDING_MOBILE_SESSION_KEY
+
+    cache.clear()
+    http = login_verified(HttpClient(raise_request_exception=False), personas.anna)
+    session = http.session
+    if reauthenticated:
+        session[REAUTH_AT_KEY] = timezone.now().timestamp()
+    if pending_mobile:
+        session[PENDING_MOBILE_SESSION_KEY] = {"number": "+31611111111", "challenge": values[0]}
+    session.save()
+    url, names = step
+    response = http.post(url, dict(zip(names, values, strict=False)))
+    assert_no_server_error(response)
+    personas.anna.refresh_from_db()
+    assert personas.anna.email == "anna@example.org"

@@ -69,6 +69,26 @@ def test_the_error_output_names_file_record_and_field(source, staff, tmp_path):
     assert "niets uit b.json is opgeslagen" in err.getvalue()
 
 
+def test_a_deeply_nested_file_is_refused_with_a_clear_message(source, tmp_path):
+    (tmp_path / "diep.json").write_bytes(b"[" * 100_000)
+    err = StringIO()
+
+    with pytest.raises(CommandError, match="1 van 1"):
+        call_command(
+            "import_dossier", str(tmp_path / "diep.json"), "--source", "ecd-linde", stdout=StringIO(), stderr=err
+        )
+
+    assert "diep.json: te diep genest" in err.getvalue()
+    assert ImportRun.objects.get().status == ImportStatus.FAILED
+
+
+def test_a_deeply_nested_file_without_source_option_asks_for_the_source(source, tmp_path):
+    (tmp_path / "diep.json").write_bytes(b'{"a":' * 100_000)
+
+    with pytest.raises(CommandError, match="geef --source NAAM"):
+        import_dossier(tmp_path / "diep.json")
+
+
 def test_an_unregistered_source_is_refused_so_a_typo_cannot_duplicate_records(db, staff):
     with pytest.raises(CommandError, match="import_source add ecd-linde"):
         import_dossier(EXAMPLES / "linde-dossier.json")
@@ -99,6 +119,7 @@ def test_long_imports_print_progress(source, personas, settings, tmp_path):
     ]
     data = {"format": "mijndossier-import", "version": 1, "clients": [{"client_number": "100001", "reports": reports}]}
     (tmp_path / "veel.json").write_text(json.dumps(data))
+    call_command("import_source", "link", "ecd-linde", "100001", stdout=StringIO())
 
     out, _ = import_dossier(tmp_path / "veel.json", "--source", "ecd-linde")
 
@@ -131,6 +152,29 @@ def test_import_source_deactivate_blocks_the_token(db):
 @pytest.fixture
 def admin_user(db):
     return make_user("beheer", is_staff=True, is_superuser=True, mobile="+31600000010")
+
+
+def test_import_source_link_lets_a_source_feed_clients_made_by_staff(source, personas):
+    out = StringIO()
+    call_command("import_source", "link", "ecd-linde", "100001", "100002", stdout=out)
+
+    assert "100001" in out.getvalue() and "100002" in out.getvalue()
+    assert set(Client.objects.filter(external_source="ecd-linde").values_list("client_number", flat=True)) == {
+        "100001",
+        "100002",
+    }
+
+
+def test_import_source_link_refuses_a_client_of_another_source_and_an_unknown_number(source, personas):
+    personas.client_b.external_source = "ander-ecd"
+    personas.client_b.save()
+
+    with pytest.raises(CommandError, match="100002 wordt gevoed door bronsysteem 'ander-ecd'"):
+        call_command("import_source", "link", "ecd-linde", "100001", "100002", stdout=StringIO())
+    with pytest.raises(CommandError, match="Onbekend cliëntnummer 999"):
+        call_command("import_source", "link", "ecd-linde", "999", stdout=StringIO())
+
+    assert not Client.objects.filter(external_source="ecd-linde").exists()
 
 
 def test_staff_see_the_import_log_in_the_admin(client, admin_user, source, staff):

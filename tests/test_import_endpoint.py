@@ -156,6 +156,22 @@ def test_invalid_json_gets_a_clear_422(linde):
     assert "geen geldige JSON" in response.json()["errors"][0]["message"]
 
 
+@pytest.mark.parametrize("opening", [b"[", b'{"a":'])
+def test_a_deeply_nested_payload_gets_a_clear_422_instead_of_a_500(linde, opening):
+    response = post(opening * 100_000, linde.token)
+
+    assert response.status_code == 422
+    assert "te diep genest" in response.json()["errors"][0]["message"]
+    assert ImportRun.objects.get().status == ImportStatus.FAILED
+
+
+def test_nesting_within_the_limit_is_parsed_as_usual(linde):
+    response = post(b"[" * 20 + b"]" * 20, linde.token)
+
+    assert response.status_code == 422
+    assert "onbekend formaat" in response.json()["errors"][0]["message"]
+
+
 def test_a_broken_payload_is_rolled_back_and_explained(linde, staff):
     response = post((EXAMPLES / "broken" / "broken-dossier.json").read_bytes(), linde.token)
 

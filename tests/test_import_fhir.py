@@ -3,10 +3,12 @@
 import copy
 import json
 from datetime import date, datetime
+from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 
 from dossier.models import (
     Appointment,
@@ -204,7 +206,8 @@ def test_a_resource_for_a_client_number_unknown_in_the_database_is_rejected(sour
     assert not Report.objects.exists()
 
 
-def test_a_report_can_be_added_to_a_known_client_by_identifier(source, personas):
+def test_a_report_can_be_added_to_a_linked_client_by_identifier(source, personas):
+    call_command("import_source", "link", source.name, personas.client_a.client_number, stdout=StringIO())
     observation = {
         "resourceType": "Observation",
         "id": "o-1",
@@ -220,6 +223,39 @@ def test_a_report_can_be_added_to_a_known_client_by_identifier(source, personas)
 
     assert outcome.ok, outcome.errors
     assert Report.objects.get(external_id="o-1").client == personas.client_a
+
+
+def test_a_patient_identifier_outside_the_safe_characters_is_rejected_by_its_fhir_path(source, staff, bundle):
+    resource(bundle, "pat-10006")["identifier"][0]["value"] = '10006"\n'
+
+    outcome = run(bundle, source)
+
+    assert not outcome.ok
+    assert not Client.objects.exists()
+    error = next(e for e in outcome.errors if e.field == "identifier")
+    assert error.record.endswith("(Patient/pat-10006)")
+    assert "alleen letters, cijfers" in error.message
+
+
+def test_a_report_for_a_client_made_by_staff_is_refused_without_a_link(source, personas):
+    observation = {
+        "resourceType": "Observation",
+        "id": "o-1",
+        "status": "final",
+        "code": {"text": "Rapportage"},
+        "subject": {"identifier": {"system": CLIENT_NUMBER, "value": personas.client_a.client_number}},
+        "effectiveDateTime": "2026-03-01T10:00:00+01:00",
+        "performer": [{"display": "Iemand"}, {"type": "Organization", "display": "Lindehof"}],
+        "valueString": "Tekst",
+    }
+
+    outcome = run({"resourceType": "Bundle", "type": "collection", "entry": [{"resource": observation}]}, source)
+
+    assert not outcome.ok
+    assert outcome.errors[0].record == "entry[0] (Observation/o-1)"
+    assert "import_source link" in outcome.errors[0].message
+    assert not Report.objects.exists()
+    assert Client.objects.get(pk=personas.client_a.pk).external_source == ""
 
 
 def test_an_invalid_fhir_resource_names_its_entry_and_field(source, staff, bundle):

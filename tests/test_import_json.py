@@ -3,10 +3,12 @@
 import copy
 import json
 from datetime import date, datetime
+from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 
 from dossier.models import (
     AccessAction,
@@ -42,6 +44,10 @@ def staff(db):
 @pytest.fixture
 def example():
     return json.loads((EXAMPLES / "linde-dossier.json").read_text())
+
+
+def link(source, client):
+    call_command("import_source", "link", source.name, client.client_number, stdout=StringIO())
 
 
 def run(data, source, **options):
@@ -233,6 +239,31 @@ def test_a_broken_record_rolls_back_the_whole_file_and_names_file_record_and_fie
     assert stored.counts["report"]["rejected"] == 1
 
 
+@pytest.mark.parametrize("number", ['100"7', "10007\r\nX-Evil: 1", "10 007", "../10007", "10007;"])
+def test_a_client_number_outside_the_safe_characters_is_rejected_naming_file_record_and_field(
+    source, staff, example, number
+):
+    example["clients"][0]["client_number"] = number
+
+    outcome = run(example, source)
+
+    assert not outcome.ok
+    assert not Client.objects.exists()
+    error = next(e for e in outcome.errors if e.field == "client_number")
+    assert error.file == "test.json"
+    assert error.record.startswith("clients[0] (cliëntnummer ")
+    assert "alleen letters, cijfers" in error.message
+
+
+def test_a_client_number_with_letters_dots_dashes_and_underscores_is_accepted(source, staff, example):
+    example["clients"][0]["client_number"] = "LH-2026_10.05"
+
+    outcome = run(example, source)
+
+    assert outcome.ok, outcome.errors
+    assert Client.objects.filter(client_number="LH-2026_10.05").exists()
+
+
 def test_an_error_found_only_while_writing_also_rolls_back_the_file(source, staff, example):
     broken = copy.deepcopy(example)
     broken["clients"][0]["care_team"][0]["staff"] = "onbekend"
@@ -276,7 +307,8 @@ def test_records_for_an_unknown_client_are_rejected(source, staff):
     assert all("99999" in error.record for error in outcome.errors)
 
 
-def test_records_can_be_added_to_a_known_client_by_client_number_alone(source, personas):
+def test_records_can_be_added_to_a_linked_client_by_client_number_alone(source, personas):
+    link(source, personas.client_a)
     data = {
         "format": "mijndossier-import",
         "version": 1,
@@ -315,6 +347,85 @@ def test_a_client_fed_by_another_source_is_refused(source, personas):
     assert not outcome.ok
     assert "bronsysteem 'ander-ecd'" in outcome.errors[0].message
     assert Client.objects.get(pk=personas.client_a.pk).city == ""
+
+
+def test_a_client_made_by_staff_is_not_claimed_or_overwritten_by_the_first_source_that_names_it(source, personas):
+    data = {"format": "mijndossier-import", "version": 1, "clients": [{"client_number": "100001", "city": "Elders"}]}
+
+    outcome = run(data, source)
+
+    assert not outcome.ok
+    [error] = outcome.errors
+    assert (error.file, error.record, error.field) == ("test.json", "clients[0] (cliëntnummer 100001)", "client_number")
+    assert "in MijnDossier aangemaakt" in error.message
+    assert "import_source link ecd-linde 100001" in error.message
+    client = Client.objects.get(pk=personas.client_a.pk)
+    assert (client.city, client.external_source) == ("", "")
+
+
+def test_records_for_a_client_made_by_staff_are_refused_until_staff_link_the_client(source, personas):
+    appointment = {
+        "id": "AF-1",
+        "starts_at": "2026-04-01T10:00:00",
+        "ends_at": "2026-04-01T11:00:00",
+        "title": "Kapper",
+    }
+    data = {
+        "format": "mijndossier-import",
+        "version": 1,
+        "clients": [{"client_number": "100001", "appointments": [appointment]}],
+    }
+
+    assert not run(data, source).ok
+    assert not Appointment.objects.exists()
+
+    link(source, personas.client_a)
+
+    assert run(data, source).ok
+    assert Appointment.objects.get(external_id="AF-1").client == personas.client_a
+
+
+def test_a_source_cannot_relocate_a_team_made_by_staff(source, staff, example, personas):
+    example["teams"] = [{"name": "De Linde", "location": "Ergens anders 1"}]
+    example["clients"][0]["team"] = "De Linde"
+
+    outcome = run(example, source)
+
+    assert outcome.ok, outcome.errors
+    assert Client.objects.get(client_number="10005").team == personas.team
+    assert Team.objects.get(pk=personas.team.pk).location == "Lindelaan 4, Zonnedal"
+    [warning] = outcome.errors
+    assert (warning.level, warning.record, warning.field) == ("warning", "teams[0] (De Linde)", "location")
+    assert "niet door 'ecd-linde'" in warning.message
+
+
+def test_a_source_cannot_relocate_the_team_of_another_source(source, staff, example):
+    run(example, source)
+    other = SourceSystem.objects.create(name="ander-ecd")
+    data = {
+        "format": "mijndossier-import",
+        "version": 1,
+        "teams": [{"name": "Lindehof", "location": "Ergens anders 1"}],
+        "clients": [],
+    }
+
+    outcome = run(data, other)
+
+    assert outcome.errors[0].record == "teams[0] (Lindehof)"
+    assert "bronsysteem 'ecd-linde'" in outcome.errors[0].message
+    team = Team.objects.get(name="Lindehof")
+    assert (team.location, team.external_source) == ("Lindelaan 4, Zonnedal", "ecd-linde")
+
+
+def test_a_source_keeps_the_location_of_its_own_team_up_to_date(source, staff, example):
+    run(example, source)
+    example["teams"][0]["location"] = "Nieuwe Lindelaan 1, Zonnedal"
+
+    outcome = run(example, source)
+
+    assert outcome.ok and not outcome.errors
+    assert outcome.run.counts["team"]["updated"] == 1
+    assert Team.objects.get(name="Lindehof").location == "Nieuwe Lindelaan 1, Zonnedal"
 
 
 def test_a_plan_in_signing_keeps_its_status_and_refuses_content_changes(source, staff, example):

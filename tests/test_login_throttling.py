@@ -84,3 +84,20 @@ def test_a_locked_out_login_sends_no_sms(client, personas):
     fail(client, "anna", 5)
     client.post("/account/inloggen/", {"request_sms_code": "1"})
     assert not SmsOutboxMessage.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("variant", ["anna ", "\tanna", " anna\n", "\u00a0anna", "ａｎｎａ"])
+def test_a_locked_username_stays_locked_when_typed_with_whitespace_or_wide_letters(client, personas, variant):
+    fail(client, "anna", 5)
+    response = submit_password(client, variant)
+    assert response.status_code == 429
+    assert "SMS-inlogcode aanvragen" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_failures_typed_with_whitespace_count_for_the_same_username(client, personas):
+    for variant in ["anna ", "\tanna", "anna", " anna", "anna\n"]:
+        submit_password(client, variant, "helemaal-fout-123")
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["anna"]
+    assert submit_password(client, "anna").status_code == 429

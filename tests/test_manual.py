@@ -53,3 +53,28 @@ def test_chapter_anchors_stay_unique_when_titles_repeat(public_site):
     chapter = {"title": "Inloggen", "intro": "", "steps": []}
     manual.chapters = [("chapter", chapter), ("chapter", dict(chapter))]
     assert [anchor for anchor, _n, _c in manual.chapter_list()] == ["hoofdstuk-inloggen", "hoofdstuk-inloggen-2"]
+
+
+def test_the_manual_pdf_is_rendered_once_and_again_only_after_a_publish(client, public_site, monkeypatch):
+    from django.core.cache import cache
+
+    import home.models
+
+    cache.clear()
+    renders = []
+    real_render = home.models.render_pdf
+    monkeypatch.setattr(
+        home.models, "render_pdf", lambda *args, **kwargs: renders.append(1) or real_render(*args, **kwargs)
+    )
+
+    first = client.get("/handleiding/pdf/").content
+    assert client.get("/handleiding/pdf/").content == first
+    assert len(renders) == 1, "anonymous visitors must not make WeasyPrint render the manual on every request"
+
+    manual = ManualPage.objects.get()
+    manual.title = "Handleiding MijnDossier nieuw"
+    manual.save_revision().publish()
+    updated = client.get("/handleiding/pdf/")
+    assert len(renders) == 2
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(updated.content)).pages)
+    assert "Handleiding MijnDossier nieuw" in " ".join(text.split())

@@ -16,6 +16,9 @@ REQUIRED_ENV = {
     "DJANGO_ALLOWED_HOSTS": "mijndossier.zorggroep-de-linde.example",
     "DATABASE_URL": "postgres://mijndossier:geheim@db.internal:5432/mijndossier",
     "REDIS_URL": "redis://cache.internal:6379/0",
+    "TWO_FACTOR_SMS_GATEWAY": "accounts.sms.HttpJsonGateway",
+    "SMS_API_URL": "https://sms.example-provider.nl/v1/messages",
+    "SMS_API_KEY": "test-api-key",
 }
 OPTIONAL_ENV = [
     "SECURE_SSL_REDIRECT",
@@ -26,6 +29,7 @@ OPTIONAL_ENV = [
     "FRONTEND_CACHE",
     "FRONTEND_CACHE_LOCATION",
     "REDIS_SESSIONS_URL",
+    "ALLOW_CONSOLE_SMS_GATEWAY",
 ]
 
 
@@ -62,11 +66,66 @@ def test_check_deploy_reports_no_warnings_with_the_required_environment():
     assert "WARNING" not in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"])
+@pytest.mark.parametrize(
+    "missing",
+    ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "TWO_FACTOR_SMS_GATEWAY"],
+)
 def test_production_refuses_to_start_without_a_required_variable(production_env, missing):
     production_env.delenv(missing)
     with pytest.raises(ImproperlyConfigured, match=missing):
         load_production_settings()
+
+
+def test_production_refuses_to_start_with_the_development_sms_gateway(production_env):
+    production_env.setenv("TWO_FACTOR_SMS_GATEWAY", "accounts.sms.ConsoleOutboxGateway")
+    with pytest.raises(ImproperlyConfigured, match="TWO_FACTOR_SMS_GATEWAY"):
+        load_production_settings()
+
+
+@pytest.mark.parametrize("missing", ["SMS_API_URL", "SMS_API_KEY"])
+def test_production_refuses_to_start_with_the_http_sms_gateway_half_configured(production_env, missing):
+    production_env.delenv(missing)
+    with pytest.raises(ImproperlyConfigured, match=missing):
+        load_production_settings()
+
+
+def test_production_refuses_to_start_with_a_plain_http_sms_provider(production_env):
+    production_env.setenv("SMS_API_URL", "http://sms.example-provider.nl/v1/messages")
+    with pytest.raises(ImproperlyConfigured, match="https"):
+        load_production_settings()
+
+
+def test_only_an_explicit_load_test_switch_lets_production_use_the_development_sms_gateway(production_env):
+    production_env.setenv("TWO_FACTOR_SMS_GATEWAY", "accounts.sms.ConsoleOutboxGateway")
+    production_env.setenv("ALLOW_CONSOLE_SMS_GATEWAY", "true")
+    assert load_production_settings()["TWO_FACTOR_SMS_GATEWAY"] == "accounts.sms.ConsoleOutboxGateway"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "error_id"),
+    [
+        ({"TWO_FACTOR_SMS_GATEWAY": "accounts.sms.ConsoleOutboxGateway"}, "accounts.E001"),
+        ({"TWO_FACTOR_SMS_GATEWAY": "", "SMS_API_URL": ""}, "accounts.E001"),
+        ({"SMS_API_URL": "http://sms.example-provider.nl/v1/messages"}, "accounts.E002"),
+        ({"SMS_API_KEY": ""}, "accounts.E003"),
+    ],
+)
+def test_check_deploy_reports_an_error_without_a_real_sms_gateway(overrides, error_id):
+    from django.test import override_settings
+
+    from accounts.checks import check_sms_gateway
+
+    configured = {
+        "TWO_FACTOR_SMS_GATEWAY": "accounts.sms.HttpJsonGateway",
+        "SMS_API_URL": "https://sms.example-provider.nl/v1/messages",
+        "SMS_API_KEY": "test-api-key",
+    }
+    with override_settings(**configured):
+        assert check_sms_gateway(None) == []
+    with override_settings(**{**configured, **overrides}):
+        errors = check_sms_gateway(None)
+    assert [error.id for error in errors] == [error_id]
+    assert all(error.is_serious() for error in errors)
 
 
 def test_production_uses_postgresql_with_persistent_checked_connections(production_env):

@@ -171,3 +171,56 @@ def test_the_maximum_number_of_tries_is_a_setting(personas):
     verify_sms_challenge(personas.anna, LOGIN, wrong)
     assert "2 keer" in verify_sms_challenge(personas.anna, LOGIN, wrong).error
     assert not verify_sms_challenge(personas.anna, LOGIN, code).ok
+
+
+def age_all_codes(seconds=60):
+    SmsChallenge.objects.update(created_at=timezone.now() - timedelta(seconds=seconds))
+
+
+@pytest.mark.django_db
+def test_a_second_login_attempt_cannot_see_the_prefix_or_use_the_code_of_the_first(client, personas):
+    from django.test import Client
+
+    submit_password(client, "anna")
+    request_code(client)
+    prefix, code = latest_code("+31622222222")
+    age_all_codes()
+
+    other = Client()
+    page = submit_password(other, "anna").content.decode()
+    assert f"{prefix} -" not in page
+    page = submit_code(other, code).content.decode()
+    assert "Vraag eerst een SMS-code aan" in page
+    assert other.get("/account/profiel/").status_code == 302
+
+    request_code(other)
+    other_prefix, _other_code = latest_code("+31622222222")
+    page = submit_code(other, code).content.decode()
+    assert "Deze code klopt niet" in page
+    assert f"{other_prefix} -" in page
+    assert other.get("/account/profiel/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_password_step_in_another_browser_does_not_void_this_attempts_code(client, personas):
+    from django.test import Client
+
+    submit_password(client, "anna")
+    request_code(client)
+    _prefix, code = latest_code("+31622222222")
+
+    submit_password(Client(), "anna")
+
+    assert submit_code(client, code).status_code == 302
+    assert client.get("/account/profiel/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_new_password_step_in_the_same_browser_voids_its_earlier_code(client, personas):
+    submit_password(client, "anna")
+    request_code(client)
+    _prefix, code = latest_code("+31622222222")
+    submit_password(client, "anna")
+    page = submit_code(client, code).content.decode()
+    assert "Vraag eerst een SMS-code aan" in page
+    assert SmsChallenge.objects.get().voided_at is not None

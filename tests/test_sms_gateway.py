@@ -82,6 +82,21 @@ def test_a_slow_provider_times_out_with_a_dutch_message(provider):
     assert str(error.value) == DUTCH_ERROR
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["http://sms.example-provider.nl/v1/messages", "ftp://sms.example-provider.nl/", "file:///etc/passwd", ""],
+)
+def test_the_http_gateway_refuses_a_url_that_is_not_https(monkeypatch, url):
+    calls = []
+    monkeypatch.setattr("accounts.sms.urllib.request.urlopen", lambda *args, **kwargs: calls.append(args))
+    with (
+        override_settings(SMS_API_URL=url, SMS_API_KEY="test-key"),
+        pytest.raises(SmsDeliveryError, match="kon niet worden verstuurd"),
+    ):
+        HttpJsonGateway().send_text("+31612345678", "Uw MijnDossier inlogcode: 1234-567890")
+    assert calls == [], "the API key and the code must not go out over plain HTTP"
+
+
 def test_an_unreachable_provider_gives_the_dutch_message():
     with (
         override_settings(SMS_API_URL="http://127.0.0.1:9/", SMS_API_TIMEOUT_SECONDS=1),

@@ -76,6 +76,36 @@ def test_an_image_upload_is_checked_by_its_content(editor, name, content):
     assert "error" in response.content.decode()
 
 
+FAKE_GIF = b"GIF89a" + b"not an image"
+NOT_AN_IMAGE = "Dit bestand is geen geldige afbeelding"
+
+
+@pytest.fixture
+def eva(client, personas):
+    return login_verified(client, personas.eva)
+
+
+@pytest.mark.parametrize("name", ["nep.gif", "nep.png"])
+def test_an_image_whose_first_bytes_only_claim_gif_gets_a_dutch_form_error(eva, name):
+    response = upload_image(eva, name, FAKE_GIF)
+
+    assert response.status_code == 200
+    assert NOT_AN_IMAGE in response.content.decode()
+    assert get_image_model().objects.count() == 0
+
+
+def test_the_multiple_image_uploader_refuses_a_fake_gif_in_dutch(eva):
+    response = eva.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile("nep.gif", FAKE_GIF), "collection": Collection.get_first_root_node().pk},
+    )
+
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert NOT_AN_IMAGE in response.json()["error_message"]
+    assert get_image_model().objects.count() == 0
+
+
 @override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=1024)
 def test_an_image_larger_than_the_limit_is_refused(editor):
     response = upload_image(editor, "groot.png", png_bytes((600, 600)) + b"\x00" * 2048)

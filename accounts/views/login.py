@@ -6,17 +6,24 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
+from two_factor.forms import AuthenticationTokenForm
 from two_factor.plugins.phonenumber.models import PhoneDevice
+from two_factor.plugins.registry import registry
 from two_factor.views import LoginView
 from two_factor.views.utils import IdempotentSessionWizardView
 
-from accounts.challenges import LOGIN, SmsChallengeError, issue_sms_challenge
-from accounts.forms import PortalAuthenticationForm, SmsCodeForm
-from accounts.models import SmsChallenge
+from accounts import code_lockout
+from accounts.challenges import (
+    LOGIN,
+    SmsChallengeError,
+    issue_sms_challenge,
+    new_login_attempt,
+    open_challenge,
+    void_open_challenges,
+)
+from accounts.forms import DutchAuthenticationTokenForm, DutchBackupTokenForm, PortalAuthenticationForm, SmsCodeForm
 
 LOGIN_NOTICES = {
     "sessie-verlopen": _("Uw sessie is verlopen. Log opnieuw in."),
@@ -30,6 +37,9 @@ LOGIN_NOTICES = {
 }
 
 
+LOGIN_ATTEMPT_KEY = "sms_login_attempt"
+
+
 def is_sms_device(device):
     return isinstance(device, PhoneDevice) and device.method == "sms"
 
@@ -37,8 +47,8 @@ def is_sms_device(device):
 class PortalLoginView(LoginView):
     form_list = (
         (LoginView.AUTH_STEP, PortalAuthenticationForm),
-        (LoginView.TOKEN_STEP, AuthenticationTokenForm),
-        (LoginView.BACKUP_STEP, BackupTokenForm),
+        (LoginView.TOKEN_STEP, DutchAuthenticationTokenForm),
+        (LoginView.BACKUP_STEP, DutchBackupTokenForm),
     )
     template_name = "two_factor/core/login.html"
 
@@ -47,48 +57,89 @@ class PortalLoginView(LoginView):
         self.sms_error = ""
 
     def post(self, *args, **kwargs):
+        if not self._fits_this_attempt(self.request.POST):
+            return self._start_again()
         if "request_sms_code" in self.request.POST:
             return self._request_sms_code()
         try:
             return super().post(*args, **kwargs)
         except SuspiciousOperation:
-            # A stale or tampered form: start again with a message instead of a 400 page.
-            self.storage.reset()
-            self.show_timeout_error = True
-            return self.render_goto_step(self.FIRST_STEP)
+            return self._start_again()
+
+    def _fits_this_attempt(self, data):
+        """Second-factor fields only after a password step that has not timed out, and only known steps."""
+        posted_step = data.get(f"{self.prefix}-current_step")
+        if posted_step and posted_step not in self.form_list:
+            return False
+        second_factor = {"challenge_device", "request_sms_code"} & set(data) or data.get("wizard_goto_step") in (
+            self.TOKEN_STEP,
+            self.BACKUP_STEP,
+        )
+        if second_factor or posted_step in (self.TOKEN_STEP, self.BACKUP_STEP):
+            return bool(self.get_user()) and not self.expired
+        return True
+
+    def _start_again(self):
+        """A stale, tampered or out-of-order form: the password step again, with a message, never an error page."""
+        self.storage.reset()
+        self.show_timeout_error = True
+        return self.render_goto_step(self.FIRST_STEP)
 
     def _request_sms_code(self):
         user = self.get_user()
         if not user or self.expired or self.steps.current != self.TOKEN_STEP:
-            self.storage.reset()
-            self.show_timeout_error = True
-            return self.render_goto_step(self.FIRST_STEP)
+            return self._start_again()
+        if code_lockout.active_block(user) is not None:
+            self.sms_error = code_lockout.blocked_message()
+            return self.render(self.get_form())
         try:
-            issue_sms_challenge(user, LOGIN, self.request)
+            issue_sms_challenge(user, LOGIN, self.request, attempt=self.login_attempt)
         except SmsChallengeError as error:
             self.sms_error = str(error)
         return self.render(self.get_form())
 
+    @property
+    def login_attempt(self):
+        """The secret of this browser's current login attempt; SMS codes are bound to it."""
+        return self.storage.data.get(LOGIN_ATTEMPT_KEY, "")
+
     def process_step(self, form):
-        if self.steps.current == self.AUTH_STEP and form.is_valid():
-            # A new login attempt: codes sent for an earlier attempt no longer count.
-            SmsChallenge.objects.filter(
-                user=form.user_cache, purpose=LOGIN, used_at__isnull=True, voided_at__isnull=True
-            ).update(voided_at=timezone.now())
-        return super().process_step(form)
+        if self.steps.current != self.AUTH_STEP:
+            return super().process_step(form)
+        previous_user, previous_attempt = self.get_user(), self.login_attempt
+        if previous_user and previous_attempt:
+            # A new password step in this browser: the codes of its earlier attempt no longer count.
+            # Other browsers' attempts keep theirs.
+            void_open_challenges(previous_user, LOGIN, previous_attempt)
+        result = super().process_step(form)
+        if form.is_valid():
+            self.storage.data[LOGIN_ATTEMPT_KEY] = new_login_attempt()
+        return result
 
     def get_form(self, step=None, data=None, files=None):
         step = step or self.steps.current
-        if step == self.TOKEN_STEP and is_sms_device(self.get_device()):
-            kwargs = self.get_form_kwargs(step)
-            kwargs.update(
-                data=data,
-                files=files,
-                prefix=self.get_form_prefix(step, SmsCodeForm),
-                initial=self.get_form_initial(step),
-            )
-            return SmsCodeForm(**kwargs)
-        return super().get_form(step=step, data=data, files=files)
+        form_class = self._token_form_class() if step == self.TOKEN_STEP else None
+        if form_class is None:
+            return super().get_form(step=step, data=data, files=files)
+        kwargs = self.get_form_kwargs(step)
+        if form_class is SmsCodeForm:
+            kwargs["attempt"] = self.login_attempt
+        kwargs.update(
+            data=data,
+            files=files,
+            prefix=self.get_form_prefix(step, form_class),
+            initial=self.get_form_initial(step),
+        )
+        return form_class(**kwargs)
+
+    def _token_form_class(self):
+        """Our SMS challenge form, or two-factor's authenticator-app form with Dutch messages."""
+        device = self.get_device()
+        if is_sms_device(device):
+            return SmsCodeForm
+        if device is not None and registry.method_from_device(device).get_token_form_class() is AuthenticationTokenForm:
+            return DutchAuthenticationTokenForm
+        return None
 
     def render(self, form=None, **kwargs):
         # The SMS is sent only when the user presses "SMS-inlogcode aanvragen".
@@ -102,7 +153,7 @@ class PortalLoginView(LoginView):
             device = self.get_device()
             context["is_sms"] = is_sms_device(device)
             if context["is_sms"]:
-                challenge = SmsChallenge.objects.open_for(self.get_user(), LOGIN)
+                challenge = open_challenge(self.get_user(), LOGIN, self.login_attempt)
                 context["sms_challenge"] = challenge
                 context["masked_number"] = _mask(device.number)
             context["sms_error"] = self.sms_error

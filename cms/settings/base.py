@@ -120,6 +120,13 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Parallel writes (two tabs confirming a code) wait for each other instead of failing with
+    # "database is locked": every transaction takes the write lock when it begins, and waits up to
+    # the busy timeout for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 20), "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -136,13 +143,16 @@ LOGOUT_REDIRECT_URL = "/"
 # rule can be switched on for organisations whose policy demands it.
 PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 12)
 PASSWORD_REQUIRE_COMPOSITION = env_bool("PASSWORD_REQUIRE_COMPOSITION", False)
+# Words no password may contain: the portal's and the organisation's names.
+PASSWORD_FORBIDDEN_WORDS = env_list("PASSWORD_FORBIDDEN_WORDS", ["MijnDossier", "Zorggroep De Linde", "DeLinde"])
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "accounts.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "accounts.password_validation.PersonalInformationValidator"},
+    {"NAME": "accounts.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "accounts.password_validation.MaximumLengthValidator"},
     {"NAME": "accounts.password_validation.CompositionValidator"},
@@ -180,6 +190,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Whole public pages for anonymous visitors (home.cache), cleared on publish.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60 * 60)
+# The manual's PDF, rendered once per published revision (home.models.ManualPage).
+MANUAL_PDF_CACHE_SECONDS = env_int("MANUAL_PDF_CACHE_SECONDS", 24 * 60 * 60)
 # Responses under these prefixes (and every response to a logged-in user) get
 # Cache-Control: private, no-store and are never cached (cms.middleware).
 PRIVATE_PATH_PREFIXES = ["/mijn-dossier/", "/account/", "/admin/", "/api/", "/documents/"]
@@ -264,6 +276,11 @@ SMS_CODE_MAX_ATTEMPTS = env_int("SMS_CODE_MAX_ATTEMPTS", 5)
 SMS_CODE_RESEND_INTERVAL_SECONDS = env_int("SMS_CODE_RESEND_INTERVAL_SECONDS", 30)
 SMS_CODE_MAX_PER_WINDOW = env_int("SMS_CODE_MAX_PER_WINDOW", 5)
 SMS_CODE_WINDOW_SECONDS = env_int("SMS_CODE_WINDOW_SECONDS", 15 * 60)
+# Wrong login codes per account, over all attempts: after the limit within the
+# window the SMS step is closed for the block time (accounts.code_lockout).
+SMS_LOGIN_FAILURE_LIMIT = env_int("SMS_LOGIN_FAILURE_LIMIT", 15)
+SMS_LOGIN_FAILURE_WINDOW_HOURS = env_int("SMS_LOGIN_FAILURE_WINDOW_HOURS", 24)
+SMS_LOGIN_BLOCK_HOURS = env_int("SMS_LOGIN_BLOCK_HOURS", 24)
 # Production SMS provider (accounts.sms.HttpJsonGateway).
 SMS_API_URL = env_str("SMS_API_URL", "")
 SMS_API_KEY = env_str("SMS_API_KEY", "")
@@ -315,6 +332,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILADMIN_LOGIN_URL = "two_factor:login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -175,6 +175,21 @@ if FRONTEND_CACHE:
     # How long a CDN may keep an anonymous public page; purged on publish.
     PUBLIC_PAGE_SHARED_MAX_AGE = env_int("PUBLIC_PAGE_SHARED_MAX_AGE", 600)
 
+# Second factor: a real SMS gateway. The development gateway prints login codes
+# to the log and keeps them in a table, so production refuses it unless
+# ALLOW_CONSOLE_SMS_GATEWAY=true (local load tests only; check --deploy errors then).
+TWO_FACTOR_SMS_GATEWAY = env_required("TWO_FACTOR_SMS_GATEWAY")
+if TWO_FACTOR_SMS_GATEWAY == "accounts.sms.ConsoleOutboxGateway" and not env_bool("ALLOW_CONSOLE_SMS_GATEWAY"):
+    raise ImproperlyConfigured(
+        "TWO_FACTOR_SMS_GATEWAY is the development gateway, which logs login codes; "
+        "set accounts.sms.HttpJsonGateway with SMS_API_URL (https://) and SMS_API_KEY."
+    )
+if TWO_FACTOR_SMS_GATEWAY == "accounts.sms.HttpJsonGateway":
+    SMS_API_URL = env_required("SMS_API_URL")
+    SMS_API_KEY = env_required("SMS_API_KEY")
+    if not SMS_API_URL.startswith("https://"):
+        raise ImproperlyConfigured("SMS_API_URL must be an https:// URL.")
+
 # E-mail: SMTP with TLS unless told otherwise.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)

@@ -1,14 +1,13 @@
 """Import dossier data from the care record system: `manage.py import_dossier PATH [--source NAME]`."""
 
-import json
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ecd_import.importer import import_file
+from ecd_import.importer import import_file, read_json
 from ecd_import.models import ImportTrigger, SourceSystem
-from ecd_import.records import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES, Tally
+from ecd_import.records import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES, ImportRejected, Tally
 
 
 class Command(BaseCommand):
@@ -100,8 +99,8 @@ class Command(BaseCommand):
 def _label_of(file: Path) -> str:
     """The source label inside a file, read cheaply; the importer checks it properly."""
     try:
-        data = json.loads(file.read_bytes())
-    except (OSError, ValueError):
+        data = read_json(file.read_bytes(), file.name)
+    except (OSError, ImportRejected):
         return ""
     if not isinstance(data, dict):
         return ""
