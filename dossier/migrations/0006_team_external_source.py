@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossier', '0002_client_number_safe_characters'),
+        ('dossier', '0005_client_number_safe_characters'),
     ]
 
     operations = [

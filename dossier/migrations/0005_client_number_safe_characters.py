@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossier', '0001_initial'),
+        ('dossier', '0004_access_log_object_types_afschrift_messages'),
     ]
 
     operations = [
