@@ -728,7 +728,7 @@ def test_every_url_answers_each_persona_as_declared(world, persona):
 # Routes that show no dossier data and so write no entry themselves, with the reason.
 UNLOGGED_DOSSIER_ROUTES = {
     "DossierPage:client-kiezen/": "a GET only redirects to the dashboard, which is logged",
-    "DossierPage:afschrift/<int:pk>/download/": "without a fresh password and SMS check it only redirects to that check",
+    "DossierPage:afschrift/<int:pk>/download/": "it first redirects to a fresh password and SMS check",
     "DossierPage:berichten/meldingen/": "the account's own notification choice, no dossier data",
     "DossierPage:berichten/nieuw/": "an empty form to write to the care team, no dossier data",
 }
