@@ -16,7 +16,7 @@ from two_factor.views.utils import IdempotentSessionWizardView
 
 from accounts.challenges import LOGIN, SmsChallengeError, issue_sms_challenge
 from accounts.forms import PortalAuthenticationForm, SmsCodeForm
-from accounts.models import SmsChallenge
+from accounts.models import SmsChallenge, mask_phone_number
 
 LOGIN_NOTICES = {
     "sessie-verlopen": _("Uw sessie is verlopen. Log opnieuw in."),
@@ -104,7 +104,7 @@ class PortalLoginView(LoginView):
             if context["is_sms"]:
                 challenge = SmsChallenge.objects.open_for(self.get_user(), LOGIN)
                 context["sms_challenge"] = challenge
-                context["masked_number"] = _mask(device.number)
+                context["masked_number"] = mask_phone_number(device.number)
             context["sms_error"] = self.sms_error
         notice = LOGIN_NOTICES.get(self.request.GET.get("reden", ""))
         if notice:
@@ -120,11 +120,6 @@ class PortalLoginView(LoginView):
         if user and user.is_staff and not user.dossier_accesses.exists():
             return reverse("wagtailadmin_home")
         return resolve_url(settings.LOGIN_REDIRECT_URL)
-
-
-def _mask(number):
-    number = str(number)
-    return f"{'•' * max(len(number) - 2, 0)}{number[-2:]}"
 
 
 def admin_login(request):
