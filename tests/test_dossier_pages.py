@@ -147,3 +147,20 @@ def test_the_dashboard_has_a_menu_to_every_section_and_the_users_name(anna):
         assert f'href="{URL}{section}"' in body
     assert "Anna Jansen" in body
     assert "uitloggen" in body.lower()
+
+
+@pytest.mark.parametrize(
+    "section, message",
+    [
+        ("rapportages/", "Er zijn geen rapportages in deze periode."),
+        ("clientplannen/", "Er zijn geen cliëntplannen in deze periode."),
+        ("evaluaties/", "Er zijn geen evaluaties in deze periode."),
+        ("zorgovereenkomsten/", "Er zijn geen zorgovereenkomsten in deze periode."),
+        ("afspraken/?periode=kiezen&van=2027-06-01&tot=2027-06-30", "Er staan geen afspraken in deze periode."),
+        ("profiel/?periode=kiezen&van=2000-01-01&tot=2000-12-31", "In deze periode heeft niemand uw dossier bekeken."),
+    ],
+)
+def test_a_period_without_records_says_so_and_suggests_another_period(anna, section, message):
+    body = anna.get(URL + section).content.decode()
+    assert message in body
+    assert "Kies hierboven een andere periode" in body
