@@ -82,3 +82,33 @@ def test_every_logged_in_account_page_has_a_logout_button(personas):
     client = login_verified(Client(), personas.anna)
     page = client.get("/account/profiel/").content.decode()
     assert 'action="/account/uitloggen/"' in page
+
+
+def _expire_sessions():
+    from django.contrib.sessions.models import Session
+
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+
+
+@pytest.mark.parametrize("idle_seconds, text", [(15 * 60, "15 minuten"), (10 * 60, "10 minuten")])
+def test_after_the_idle_timeout_the_login_page_says_the_user_was_inactive_for_the_configured_minutes(
+    personas, dossier_page, settings, idle_seconds, text
+):
+    settings.SESSION_COOKIE_AGE = idle_seconds
+    browser = login_verified(Client(), personas.anna)
+    _expire_sessions()
+    response = browser.get("/mijn-dossier/rapportages/", follow=True)
+    body = response.content.decode()
+    assert "reden=inactief" in response.redirect_chain[0][0]
+    assert f"U was {text} niet actief" in body
+
+
+def test_a_visitor_without_an_old_session_gets_no_inactivity_notice(client, dossier_page):
+    body = client.get("/mijn-dossier/", follow=True).content.decode()
+    assert "niet actief" not in body
+
+
+def test_an_expired_login_step_says_so_with_u(client, personas):
+    body = client.post("/account/inloggen/", {"request_sms_code": "1"}).content.decode()
+    assert "Je sessie" not in body
+    assert "Uw inlogpoging duurde te lang" in body

@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,13 @@ from accounts.challenges import LOGIN, SmsChallengeError, issue_sms_challenge
 from accounts.forms import PortalAuthenticationForm, SmsCodeForm
 from accounts.models import SmsChallenge, mask_phone_number
 
+LOGIN_STEP_EXPIRED = _("Uw inlogpoging duurde te lang of is verlopen. Vul opnieuw uw gebruikersnaam en wachtwoord in.")
+# Shown above the login form for ?reden=…; %(minutes)s is the idle timeout.
 LOGIN_NOTICES = {
+    "inactief": _(
+        "U was %(minutes)s minuten niet actief. Daarom bent u voor uw veiligheid uitgelogd. Log opnieuw in om "
+        "verder te gaan."
+    ),
     "sessie-verlopen": _("Uw sessie is verlopen. Log opnieuw in."),
     "uitgelogd": _("U bent uitgelogd."),
     "niet-akkoord": _(
@@ -88,7 +94,14 @@ class PortalLoginView(LoginView):
                 initial=self.get_form_initial(step),
             )
             return SmsCodeForm(**kwargs)
-        return super().get_form(step=step, data=data, files=files)
+        # two-factor's own "session timed out" error addresses the user with "je"; ours says "u".
+        timed_out, self.show_timeout_error = self.show_timeout_error, False
+        form = super().get_form(step=step, data=data, files=files)
+        self.show_timeout_error = timed_out
+        if timed_out:
+            form.cleaned_data = getattr(form, "cleaned_data", {})
+            form.add_error(None, ValidationError(LOGIN_STEP_EXPIRED))
+        return form
 
     def render(self, form=None, **kwargs):
         # The SMS is sent only when the user presses "SMS-inlogcode aanvragen".
@@ -108,7 +121,7 @@ class PortalLoginView(LoginView):
             context["sms_error"] = self.sms_error
         notice = LOGIN_NOTICES.get(self.request.GET.get("reden", ""))
         if notice:
-            context["login_notice"] = notice
+            context["login_notice"] = notice % {"minutes": settings.SESSION_COOKIE_AGE // 60}
         context["validity_minutes"] = settings.SMS_CODE_VALIDITY_SECONDS // 60
         return context
 
