@@ -26,6 +26,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in the main thread; Django's ORM
 # would refuse to run next to it in the test code and fixtures.
@@ -50,7 +51,11 @@ BROWSER = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "e2e"
 
 
-SETTLE_SECONDS = 10
+SETTLE_SECONDS = 30
+# Upper bounds, not waits: a passing step never takes longer for them. Generous because the machine may be
+# shared and loaded, and a WeasyPrint PDF (the manual, a report export) then takes well over ten seconds.
+ACTION_TIMEOUT_MS = int(os.environ.get("E2E_TIMEOUT_MS", 30_000))
+expect.set_options(timeout=ACTION_TIMEOUT_MS)
 
 
 class RequestsInFlight:
@@ -201,7 +206,7 @@ def open_tab(site, browser, viewport):
         timezone_id="Europe/Amsterdam",
         accept_downloads=True,
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     pending = set()
     context.on("request", lambda request: pending.add(request))
     context.on("requestfinished", lambda request: pending.discard(request))
