@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -75,6 +76,28 @@ def test_logout_is_a_post_and_ends_the_session(personas):
     assert response["Location"] == "/account/inloggen/?reden=uitgelogd"
     assert client.get("/account/profiel/").status_code == 302
     assert not UserSession.objects.exists()
+
+
+@pytest.mark.django_db
+def test_opening_the_logout_address_shows_a_dutch_page_with_a_logout_button(personas):
+    client = login_verified(Client(), personas.anna)
+    response = client.get("/account/uitloggen/")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    page = response.content.decode()
+    assert "<h1>Uitloggen</h1>" in page
+    assert re.search(r'<form method="post" action="/account/uitloggen/"', page)
+    assert "csrfmiddlewaretoken" in page
+    assert client.get("/account/profiel/").status_code == 200, "a GET must not log out"
+
+
+@pytest.mark.django_db
+def test_opening_the_logout_address_when_logged_out_links_to_the_login_page():
+    response = Client().get("/account/uitloggen/")
+    assert response.status_code == 405
+    page = response.content.decode()
+    assert "U bent niet ingelogd" in page
+    assert 'href="/account/inloggen/"' in page
 
 
 @pytest.mark.django_db
