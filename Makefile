@@ -18,6 +18,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 install: $(BIN)/.installed
 
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:8000
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo

@@ -7,4 +7,5 @@ ALL = [
     dossier.load,
     staff.load,
     signing.load,
+    public.serve_on_base_url,
 ]
