@@ -18,6 +18,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 install: $(BIN)/.installed
 
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:8000
 # The background worker (django-tasks' db_worker) runs beside runserver and stops with it.
 run: install
 	TASKS_BACKEND=immediate $(MANAGE) migrate --noinput

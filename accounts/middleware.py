@@ -37,6 +37,12 @@ def _login_redirect(request, reason=None):
     return redirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode(query)}")
 
 
+def _session_timed_out(request):
+    """The browser still sends a session cookie, but the server no longer knows that session: it expired
+    after SESSION_COOKIE_AGE without a request (logging out deletes the cookie)."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.session.session_key is None
+
+
 class PortalAccessMiddleware:
     """Second factor, session limits, forced password change and terms, in that order."""
 
@@ -64,6 +70,8 @@ class PortalAccessMiddleware:
                 # The account was deactivated (or deleted) while logged in.
                 request.session.flush()
                 return _login_redirect(request, "account-beeindigd")
+            if self._is_protected(request.path_info) and _session_timed_out(request):
+                return _login_redirect(request, "inactief")
             return None
         login_at = request.session.get(sessions.LOGIN_AT_KEY)
         now = timezone.now().timestamp()

@@ -6,6 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 
+def mask_phone_number(number) -> str:
+    """A phone number as shown on screen: only its last two digits, enough for a person to recognise it."""
+    number = str(number)
+    return f"{'•' * max(len(number) - 2, 0)}{number[-2:]}"
+
+
 class User(AbstractUser):
     """A person who can log in: a client, a (legal) representative, a relative or staff.
 
@@ -32,6 +38,10 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    @property
+    def masked_mobile_number(self) -> str:
+        return mask_phone_number(self.mobile_number) if self.mobile_number else ""
 
     @property
     def one_time_password_expired(self) -> bool:

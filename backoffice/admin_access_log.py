@@ -4,11 +4,12 @@ from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
 from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessLogEntry, ObjectType
+
+from .admin_base import DutchModelAdmin
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -62,7 +63,7 @@ def outcome_display(entry):
 outcome_display.short_description = _("uitkomst")
 
 
-class AccessLogAdmin(ModelAdmin):
+class AccessLogAdmin(DutchModelAdmin):
     model = AccessLogEntry
     menu_label = _("Toegangslog")
     menu_icon = "list-ul"

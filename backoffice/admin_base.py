@@ -7,16 +7,67 @@ itself: an object outside the scope is a 404, as if it did not exist.
 """
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.http import Http404
+from django.utils.translation import gettext as _
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import CreateView, EditView
+from wagtail_modeladmin.views import CreateView, EditView, InspectView
 
 from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessOutcome, Client, ClientPlan, ObjectType, OutcomeCode, Team
 
 from .models import PortalAccount
+
+
+def yes_no(value) -> str:
+    return _("Ja") if value else _("Nee")
+
+
+def _boolean_field(model, name):
+    if not isinstance(name, str):
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if isinstance(field, models.BooleanField) else None
+
+
+def yes_no_column(field):
+    """A list column that shows a boolean field as "Ja"/"Nee" and still sorts on the field.
+
+    Without django.contrib.admin, modeladmin renders a boolean as a missing
+    icon whose alt text is "True" or "False".
+    """
+
+    def column(obj):
+        return yes_no(getattr(obj, field.name))
+
+    column.__name__ = field.name
+    column.short_description = field.verbose_name
+    column.admin_order_field = field.name
+    return column
+
+
+class DutchInspectView(InspectView):
+    def get_field_display_value(self, field_name, field=None):
+        if _boolean_field(self.model, field_name) is not None:
+            return yes_no(getattr(self.instance, field_name))
+        return super().get_field_display_value(field_name, field)
+
+
+class DutchModelAdmin(ModelAdmin):
+    """A ModelAdmin that shows booleans as "Ja"/"Nee" in its list and inspect views."""
+
+    inspect_view_class = DutchInspectView
+
+    def get_list_display(self, request):
+        columns = []
+        for name in super().get_list_display(request):
+            field = _boolean_field(self.model, name)
+            columns.append(yes_no_column(field) if field is not None else name)
+        return columns
 
 
 def staff_users():
@@ -64,7 +115,7 @@ class ScopedEditView(ScopedFormMixin, EditView):
     pass
 
 
-class ScopedModelAdmin(ModelAdmin):
+class ScopedModelAdmin(DutchModelAdmin):
     """A ModelAdmin whose list and instance views only reach what `managed_by(user)` returns."""
 
     create_view_class = ScopedCreateView

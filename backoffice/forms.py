@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from cms.widgets import DateInput
 from dossier.models import AccessRole, Client
 
 from .models import PortalAccount
@@ -46,14 +47,12 @@ class PortalAccountForm(forms.Form):
         help_text=_("Het dossier waartoe dit account toegang krijgt."),
     )
     role = forms.ChoiceField(label=_("Relatie tot de cliënt"), choices=AccessRole.choices)
-    valid_from = forms.DateField(
-        label=_("Toegang vanaf"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    valid_from = forms.DateField(label=_("Toegang vanaf"), initial=timezone.localdate, widget=DateInput())
     valid_until = forms.DateField(
         label=_("Toegang tot en met"),
         required=False,
         help_text=_("Leeg laten als de toegang niet vooraf eindigt."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     def __init__(self, *args, user, **kwargs):

@@ -18,8 +18,8 @@ class StaffPermissions(models.Model):
         managed = False
         default_permissions = ()
         permissions = [
-            ("publish_terms", "Can publish the terms of use"),
-            ("view_terms_report", "Can view the terms acceptance report"),
+            ("publish_terms", "Mag de gebruikersvoorwaarden publiceren"),
+            ("view_terms_report", "Mag het overzicht van de acceptatie van de voorwaarden zien"),
         ]
 
     def __str__(self):
@@ -56,6 +56,6 @@ class PortalAccount(User):
         verbose_name = _("portaalaccount")
         verbose_name_plural = _("portaalaccounts")
         permissions = [
-            ("deactivate_portalaccount", "Can deactivate portal accounts"),
-            ("reset_second_factor_portalaccount", "Can reset the second factor of portal accounts"),
+            ("deactivate_portalaccount", "Mag portaalaccounts uitzetten"),
+            ("reset_second_factor_portalaccount", "Mag de SMS-inlogcode van portaalaccounts herstellen"),
         ]

@@ -16,6 +16,8 @@ BEHEERDER = "Beheerder"
 
 TERMS_WORKFLOW = "Voorwaarden publiceren"
 TERMS_TASK = "Goedkeuring Privacy/juridisch"
+# Wagtail's migrations create the site-wide page workflow and its task with an English name.
+DEFAULT_WORKFLOW_NAMES = {"Moderators approval": "Goedkeuring door moderatoren"}
 
 DOSSIER_RECORDS = ["report", "clientplan", "evaluation", "careagreement", "appointment"]
 
@@ -126,6 +128,7 @@ def setup_roles():
                     group=groups[name], collection=root_collection, permission=permission
                 )
 
+    name_default_workflow_in_dutch()
     workflow = terms_workflow()
     if apps.is_installed("home"):
         from home.models import TermsPage
@@ -133,6 +136,15 @@ def setup_roles():
         for page in TermsPage.objects.all():
             attach_terms_governance(page, workflow)
     return groups
+
+
+def name_default_workflow_in_dutch():
+    """Rename Wagtail's default workflow and task; a name an administrator chose is left alone."""
+    from wagtail.models import Task, Workflow
+
+    for english, dutch in DEFAULT_WORKFLOW_NAMES.items():
+        Workflow.objects.filter(name=english).update(name=dutch)
+        Task.objects.filter(name=english).update(name=dutch)
 
 
 def terms_workflow():

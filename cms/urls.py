@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views.login import admin_login
 from backoffice.site_history import ScopedLogEntriesView
-from home.views import robots_txt
+from home.views import favicon, robots_txt
 
 urlpatterns = [
     # Wagtail's admin login is routed to the two-factor login (accounts.middleware guards /admin/).
@@ -23,6 +23,7 @@ urlpatterns = [
     path("zoeken/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     # Push API for care record systems (bearer token per source system, CSRF-exempt).
     path("api/import/", include("ecd_import.urls")),
 ]

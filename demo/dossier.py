@@ -226,6 +226,9 @@ def _report_text(rng, name):
 
 def _reports(client, data, today):
     existing = set(Report.objects.filter(client=client, external_source=SOURCE).values_list("external_id", flat=True))
+    # No report is written in the future: today's are dated at the latest a quarter of an hour ago (still today).
+    start_of_today = _aware(today, 0)
+    latest = max(start_of_today, timezone.now() - timedelta(minutes=15))
     new = []
     for offset in range(DAYS_OF_REPORTS):
         day = today - timedelta(days=offset)
@@ -234,9 +237,10 @@ def _reports(client, data, today):
         entries = [(external_id, _aware(day, rng.randint(13, 16), rng.choice([0, 15, 30, 45])), 0)]
         if rng.random() < 0.3:
             entries.append((f"{external_id}-avond", _aware(day, 22, rng.choice([0, 30])), 2))
-        for ext_id, written_at, department in entries:
+        for ext_id, planned_at, department in entries:
             if ext_id in existing:
                 continue
+            written_at = min(planned_at, latest)
             evening = ext_id.endswith("-avond")
             text = rng.choice(EVENING_TEXTS) if evening else _report_text(rng, client.first_name)
             new.append(

@@ -8,4 +8,5 @@ ALL = [
     dossier.load,
     staff.load,
     signing.load,
+    public.serve_on_base_url,
 ]

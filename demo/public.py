@@ -5,6 +5,9 @@ created when missing, so a second run (or a run after editors changed the
 texts) changes nothing.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -84,6 +87,23 @@ def _site(home):
         site.site_name = site.site_name or "Zorggroep De Linde"
         site.save()
     return site
+
+
+def serve_on_base_url(stdout):
+    """Give the default Site the host and port of WAGTAILADMIN_BASE_URL, so the sitemap uses it.
+
+    Wagtail builds every absolute page URL (sitemap.xml, search results) from the Site,
+    not from the request; the demo runs on `make run`'s http://127.0.0.1:8000.
+    """
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    if not address.hostname:
+        return
+    port = address.port or (443 if address.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and (site.hostname, site.port) != (address.hostname, port):
+        site.hostname, site.port = address.hostname, port
+        site.save(update_fields=["hostname", "port"])
+        stdout.write(f"site: {site.root_url}")
 
 
 def _organisation(site):

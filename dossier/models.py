@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 # Client numbers end up in file names and download headers, so they keep to characters that are safe there.
@@ -157,6 +158,17 @@ class Client(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def initials(self) -> str:
+        """First letter of the first name and of the last word of the surname: "Anna van Dam" is "AD"."""
+        last = self.last_name.split()[-1] if self.last_name.strip() else ""
+        return f"{self.first_name[:1]}{last[:1]}".upper()
+
+    @cached_property
+    def has_photo_file(self) -> bool:
+        """Whether the photo can be shown: set, and its file still in storage (a stat, no query)."""
+        return bool(self.photo) and self.photo.storage.exists(self.photo.name)
 
 
 class AccessRole(models.TextChoices):

@@ -15,6 +15,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.widgets import DateInput
+
 CHOSEN = "kiezen"
 MAX_CHOSEN_DAYS = 5 * 366
 EARLIEST = date(1900, 1, 1)
@@ -137,13 +139,13 @@ class PeriodForm(forms.Form):
     van = forms.DateField(
         label=gettext_lazy("Vanaf"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")},
     )
     tot = forms.DateField(
         label=gettext_lazy("Tot en met"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld 2026-03-31.")},
     )
 

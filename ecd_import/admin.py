@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import CreateView, InspectView
+from wagtail_modeladmin.views import CreateView
+
+from backoffice.admin_base import DutchInspectView, DutchModelAdmin
 
 from .models import ImportRun, SourceSystem
 from .records import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES
@@ -53,7 +54,7 @@ def _errors_list(run):
     return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}{}: {}</li>", items))
 
 
-class ImportRunInspectView(InspectView):
+class ImportRunInspectView(DutchInspectView):
     def get_field_display_value(self, field_name, field=None):
         if field_name == "counts":
             return _counts_table(self.instance)
@@ -77,7 +78,7 @@ def _counts_table(run):
     return format_html("<table class='listing'><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", head, body)
 
 
-class ImportRunAdmin(ModelAdmin):
+class ImportRunAdmin(DutchModelAdmin):
     model = ImportRun
     menu_label = gettext_lazy("Importlog")
     menu_icon = "download"
@@ -151,7 +152,7 @@ class SourceSystemButtonHelper(ButtonHelper):
         return buttons
 
 
-class SourceSystemAdmin(ModelAdmin):
+class SourceSystemAdmin(DutchModelAdmin):
     model = SourceSystem
     menu_label = gettext_lazy("Bronsystemen")
     menu_icon = "key"

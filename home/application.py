@@ -29,6 +29,8 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from cms.widgets import DateInput
+
 HONEYPOT_FIELD = "website"
 
 APPLICATION_FIELD_CHOICES = FORM_FIELD_CHOICES + (
@@ -67,7 +69,7 @@ class MobileNumberField(forms.CharField):
 
 
 class DateOfBirthField(forms.DateField):
-    widget = forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d")
+    widget = DateInput(attrs={"autocomplete": "bday"})
     default_error_messages = {
         "invalid": _("Vul een geldige datum in, bijvoorbeeld 17-05-1950."),
         "future": _("Een geboortedatum kan niet in de toekomst liggen."),

@@ -1,4 +1,7 @@
-"""Messages about signing. Signers get no health data: no plan content, no client name, no diagnosis."""
+"""Messages about signing. Signers get no health data: no plan content, no client name, no diagnosis.
+
+The e-mail greets the signer by their own name, which tells nobody else anything.
+"""
 
 import logging
 
@@ -33,9 +36,7 @@ def _mobile_number(user):
 def notify_signers(request) -> list[str]:
     """SMS and e-mail to every named signer; returns Dutch problem lines for the admin."""
     problems = []
-    context = {"site_url": _site_url()}
     subject = _("Er staat een document voor u klaar in MijnDossier")
-    body = render_to_string("signing/email/signature_requested.txt", context)
     for user in request.signers.all():
         name = user.get_full_name() or user.username
         number = _mobile_number(user)
@@ -48,6 +49,7 @@ def notify_signers(request) -> list[str]:
         else:
             problems.append(_("%(name)s heeft geen mobiel nummer; er is geen SMS verstuurd.") % {"name": name})
         if user.email:
+            body = render_to_string("signing/email/signature_requested.txt", {"user": user, "site_url": _site_url()})
             try:
                 send_mail(subject, body, None, [user.email])
             except OSError:

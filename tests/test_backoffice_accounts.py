@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor.plugins.phonenumber.models import PhoneDevice
 
@@ -148,3 +149,29 @@ def test_communicatie_cannot_create_portal_accounts(client, personas):
     login_verified(client, personas.eva)
     client.post(f"{ACCOUNTS}create/", account_data(personas))
     assert not User.objects.filter(email="joke.jansen@example.org").exists()
+
+
+def test_the_prefilled_access_start_date_uses_the_iso_value_a_date_input_accepts(dirk, personas):
+    html = dirk.get(f"{ACCOUNTS}create/").content.decode()
+    assert f'type="date" name="valid_from" value="{timezone.localdate().isoformat()}"' in html
+
+
+def test_every_date_input_of_our_forms_renders_an_iso_value():
+    from datetime import date
+
+    from django.utils import translation
+
+    from backoffice.forms import PortalAccountForm
+    from dossier_pages.periods import APPOINTMENTS, PeriodForm
+    from home.application import DateOfBirthField
+
+    day = date(2026, 12, 1)
+    with translation.override("nl"):
+        widgets = [
+            PortalAccountForm.base_fields["valid_from"].widget,
+            PortalAccountForm.base_fields["valid_until"].widget,
+            PeriodForm(APPOINTMENTS).fields["van"].widget,
+            DateOfBirthField().widget,
+        ]
+        for widget in widgets:
+            assert 'value="2026-12-01"' in widget.render("d", day), widget

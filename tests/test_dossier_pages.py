@@ -132,6 +132,24 @@ def test_the_photo_is_served_only_through_the_dossier_page(anna, personas, clien
     assert not Path(personas.client_a.photo.path).is_relative_to(settings.MEDIA_ROOT)
 
 
+def test_a_missing_photo_file_shows_the_initials_instead_of_a_broken_image(anna, personas):
+    from django.core.files.base import ContentFile
+
+    client = personas.client_a
+    client.photo.save("anna.png", ContentFile(b"\x89PNG\r\n\x1a\nfake"), save=True)
+    client.photo.storage.delete(client.photo.name)
+
+    page = anna.get(URL).content.decode()
+    assert 'src="/mijn-dossier/foto/"' not in page
+    assert '<span class="dossier-account__initials" aria-hidden="true">AJ</span>' in page
+    assert anna.get(URL + "foto/").status_code == 404
+
+
+def test_a_client_without_photo_is_shown_with_initials(anna):
+    page = anna.get(URL).content.decode()
+    assert '<span class="dossier-account__initials" aria-hidden="true">AJ</span>' in page
+
+
 def test_a_client_without_photo_gets_404_for_the_photo(anna):
     assert anna.get(URL + "foto/").status_code == 404
 
@@ -147,3 +165,20 @@ def test_the_dashboard_has_a_menu_to_every_section_and_the_users_name(anna):
         assert f'href="{URL}{section}"' in body
     assert "Anna Jansen" in body
     assert "uitloggen" in body.lower()
+
+
+@pytest.mark.parametrize(
+    "section, message",
+    [
+        ("rapportages/", "Er zijn geen rapportages in deze periode."),
+        ("clientplannen/", "Er zijn geen cliëntplannen in deze periode."),
+        ("evaluaties/", "Er zijn geen evaluaties in deze periode."),
+        ("zorgovereenkomsten/", "Er zijn geen zorgovereenkomsten in deze periode."),
+        ("afspraken/?periode=kiezen&van=2027-06-01&tot=2027-06-30", "Er staan geen afspraken in deze periode."),
+        ("profiel/?periode=kiezen&van=2000-01-01&tot=2000-12-31", "In deze periode heeft niemand uw dossier bekeken."),
+    ],
+)
+def test_a_period_without_records_says_so_and_suggests_another_period(anna, section, message):
+    body = anna.get(URL + section).content.decode()
+    assert message in body
+    assert "Kies hierboven een andere periode" in body

@@ -115,3 +115,24 @@ def test_another_portal_users_refused_attempt_is_shown_without_their_name(anna, 
     assert "Iemand zonder toegang probeerde uw cliëntplan te downloaden" in body
     assert "Carla Smit" not in body
     assert "Carla" not in body
+
+
+def test_mijn_profiel_links_to_password_change_the_second_login_step_and_the_sessions(anna):
+    body = anna.get(URL).content.decode()
+    assert 'href="/account/wachtwoord-wijzigen/"' in body
+    assert 'href="/account/profiel/#second-factor-title"' in body
+    assert 'href="/account/profiel/#sessions-title"' in body
+
+
+def test_mijn_profiel_shows_the_login_accounts_own_contact_details_apart_from_the_clients(anna, personas):
+    personas.client_a.email = "dossier@example.org"
+    personas.client_a.save()
+    personas.anna.email = "anna.login@example.org"
+    personas.anna.save()
+    body = anna.get(URL).content.decode()
+    assert "Uw inloggegevens" in body
+    assert "anna.login@example.org" in body
+    assert "••••••••••22" in body
+    assert "+31622222222" not in body
+    assert "Gegevens in het zorgdossier" in body
+    assert "dossier@example.org" in body

@@ -132,3 +132,21 @@ def test_robots_txt_keeps_crawlers_out_of_admin_dossier_and_account(client, publ
 def test_the_footer_links_to_the_current_terms_of_use(client, public_site):
     footer = re.search(r'<footer class="site-footer">.*?</footer>', client.get("/").content.decode(), re.S).group(0)
     assert 'href="/gebruikersvoorwaarden/">Gebruikersvoorwaarden</a>' in footer
+
+
+def test_every_public_page_links_a_favicon_that_exists(client, public_site):
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/").content.decode()
+    link = re.search(r'<link rel="icon" href="/static/([^"]+)"', page)
+    assert link, "no <link rel=icon> in the page head"
+    assert finders.find(link.group(1))
+
+
+def test_favicon_ico_leads_to_the_icon_instead_of_a_404(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/static/")
+    from django.contrib.staticfiles import finders
+
+    assert finders.find(response["Location"].removeprefix("/static/"))

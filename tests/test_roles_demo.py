@@ -1,6 +1,8 @@
 """The demo staff accounts: one per role, loaded idempotently after the dossier demo."""
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -44,7 +46,16 @@ def test_the_demo_care_worker_manages_the_clients_of_team_de_linde(demo_staff):
     zorgmedewerker = User.objects.get(username="zorgmedewerker")
     assert Team.objects.get(name="Team De Linde").members.filter(pk=zorgmedewerker.pk).exists()
     numbers = set(Client.objects.managed_by(zorgmedewerker).values_list("client_number", flat=True))
-    assert {"10001", "10002", "10003"} <= numbers
+    assert {"10001", "10002", "10003", "10004"} == numbers
+
+
+def test_the_readme_names_exactly_the_clients_the_demo_care_worker_manages(demo_staff):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    row = next(line for line in readme.splitlines() if line.startswith("| `zorgmedewerker` |"))
+    first, last = re.search(r"clients (\d+)–(\d+)", row).groups()
+    in_readme = {str(n) for n in range(int(first), int(last) + 1)}
+    zorgmedewerker = User.objects.get(username="zorgmedewerker")
+    assert in_readme == set(Client.objects.managed_by(zorgmedewerker).values_list("client_number", flat=True))
 
 
 def test_running_the_staff_loader_twice_changes_nothing(demo_staff):

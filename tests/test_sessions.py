@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -78,7 +79,59 @@ def test_logout_is_a_post_and_ends_the_session(personas):
 
 
 @pytest.mark.django_db
+def test_opening_the_logout_address_shows_a_dutch_page_with_a_logout_button(personas):
+    client = login_verified(Client(), personas.anna)
+    response = client.get("/account/uitloggen/")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    page = response.content.decode()
+    assert "<h1>Uitloggen</h1>" in page
+    assert re.search(r'<form method="post" action="/account/uitloggen/"', page)
+    assert "csrfmiddlewaretoken" in page
+    assert client.get("/account/profiel/").status_code == 200, "a GET must not log out"
+
+
+@pytest.mark.django_db
+def test_opening_the_logout_address_when_logged_out_links_to_the_login_page():
+    response = Client().get("/account/uitloggen/")
+    assert response.status_code == 405
+    page = response.content.decode()
+    assert "U bent niet ingelogd" in page
+    assert 'href="/account/inloggen/"' in page
+
+
+@pytest.mark.django_db
 def test_every_logged_in_account_page_has_a_logout_button(personas):
     client = login_verified(Client(), personas.anna)
     page = client.get("/account/profiel/").content.decode()
     assert 'action="/account/uitloggen/"' in page
+
+
+def _expire_sessions():
+    from django.contrib.sessions.models import Session
+
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+
+
+@pytest.mark.parametrize("idle_seconds, text", [(15 * 60, "15 minuten"), (10 * 60, "10 minuten")])
+def test_after_the_idle_timeout_the_login_page_says_the_user_was_inactive_for_the_configured_minutes(
+    personas, dossier_page, settings, idle_seconds, text
+):
+    settings.SESSION_COOKIE_AGE = idle_seconds
+    browser = login_verified(Client(), personas.anna)
+    _expire_sessions()
+    response = browser.get("/mijn-dossier/rapportages/", follow=True)
+    body = response.content.decode()
+    assert "reden=inactief" in response.redirect_chain[0][0]
+    assert f"U was {text} niet actief" in body
+
+
+def test_a_visitor_without_an_old_session_gets_no_inactivity_notice(client, dossier_page):
+    body = client.get("/mijn-dossier/", follow=True).content.decode()
+    assert "niet actief" not in body
+
+
+def test_an_expired_login_step_says_so_with_u(client, personas):
+    body = client.post("/account/inloggen/", {"request_sms_code": "1"}).content.decode()
+    assert "Je sessie" not in body
+    assert "Uw inlogpoging duurde te lang" in body

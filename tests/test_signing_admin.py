@@ -13,6 +13,7 @@ from signing import services
 from signing.models import RequestStatus, SignatureRequest
 from tests.personas import grant, login_verified, make_user
 
+PERSONAL_NAMES = ("Anna", "Jansen", "Ben ", "Bakker")
 PLAN_TEXT = "Doelen\n1. Zelf de was doen.\n2. Diagnose: niet in berichten."
 
 
@@ -100,11 +101,22 @@ def test_the_sms_and_email_to_signers_carry_no_health_data(personas, plan):
     sms = list(SmsOutboxMessage.objects.values_list("number", "text"))
     assert {number for number, _text in sms} == {str(personas.anna.mobile_number), str(personas.ben.mobile_number)}
     assert {m.to[0] for m in mail.outbox} == {personas.anna.email, personas.ben.email}
-    texts = [text for _number, text in sms] + [m.subject + m.body for m in mail.outbox]
+    # Each e-mail opens with its own addressee's name; after that greeting nothing names anyone.
+    bodies = [m.body.split("\n", 1)[1] for m in mail.outbox]
+    texts = [text for _number, text in sms] + [m.subject for m in mail.outbox] + bodies
     for text in texts:
-        assert "MijnDossier" in text
-        for forbidden in ("Doelen", "was doen", "Diagnose", "Anna", "Jansen", "Cliëntplan", "cliëntplan"):
+        for forbidden in ("Doelen", "was doen", "Diagnose", "Cliëntplan", "cliëntplan", *PERSONAL_NAMES):
             assert forbidden not in text, (forbidden, text)
+    for text in [text for _number, text in sms] + bodies:
+        assert "MijnDossier" in text
+
+
+def test_the_signing_email_greets_the_signer_by_name(personas, plan):
+    mail.outbox.clear()
+    services.request_signature(plan, [personas.anna, personas.ben], requested_by=personas.dirk)
+    greetings = {m.to[0]: m.body.splitlines()[0] for m in mail.outbox}
+    assert greetings == {personas.anna.email: "Beste Anna Jansen,", personas.ben.email: "Beste Ben Bakker,"}
+    assert all("lezer" not in m.body for m in mail.outbox)
 
 
 def test_staff_see_the_decline_comment_in_the_admin(dirk, personas, plan):

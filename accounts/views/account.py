@@ -8,7 +8,6 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from accounts.forms import (
     FirstPasswordForm,
@@ -73,10 +72,18 @@ def terms_declined(request):
     return redirect(f"{reverse('two_factor:login')}?reden=niet-akkoord")
 
 
-@require_POST
+@never_cache
 def logout_view(request):
-    logout(request)
-    return redirect(f"{reverse('two_factor:login')}?reden=uitgelogd")
+    """Only a POST logs out; a GET (a typed or bookmarked address) gets a page with the logout button.
+
+    That page keeps the 405 status with `Allow: POST`, so a link or a prefetch never ends a session.
+    """
+    if request.method == "POST":
+        logout(request)
+        return redirect(f"{reverse('two_factor:login')}?reden=uitgelogd")
+    response = render(request, "accounts/logout.html", status=405)
+    response["Allow"] = "POST"
+    return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,8 +24,15 @@ from accounts.challenges import (
     void_open_challenges,
 )
 from accounts.forms import DutchAuthenticationTokenForm, DutchBackupTokenForm, PortalAuthenticationForm, SmsCodeForm
+from accounts.models import mask_phone_number
 
+LOGIN_STEP_EXPIRED = _("Uw inlogpoging duurde te lang of is verlopen. Vul opnieuw uw gebruikersnaam en wachtwoord in.")
+# Shown above the login form for ?reden=…; %(minutes)s is the idle timeout.
 LOGIN_NOTICES = {
+    "inactief": _(
+        "U was %(minutes)s minuten niet actief. Daarom bent u voor uw veiligheid uitgelogd. Log opnieuw in om "
+        "verder te gaan."
+    ),
     "sessie-verlopen": _("Uw sessie is verlopen. Log opnieuw in."),
     "uitgelogd": _("U bent uitgelogd."),
     "niet-akkoord": _(
@@ -120,7 +127,14 @@ class PortalLoginView(LoginView):
         step = step or self.steps.current
         form_class = self._token_form_class() if step == self.TOKEN_STEP else None
         if form_class is None:
-            return super().get_form(step=step, data=data, files=files)
+            # two-factor's own "session timed out" error addresses the user with "je"; ours says "u".
+            timed_out, self.show_timeout_error = self.show_timeout_error, False
+            form = super().get_form(step=step, data=data, files=files)
+            self.show_timeout_error = timed_out
+            if timed_out:
+                form.cleaned_data = getattr(form, "cleaned_data", {})
+                form.add_error(None, ValidationError(LOGIN_STEP_EXPIRED))
+            return form
         kwargs = self.get_form_kwargs(step)
         if form_class is SmsCodeForm:
             kwargs["attempt"] = self.login_attempt
@@ -155,11 +169,11 @@ class PortalLoginView(LoginView):
             if context["is_sms"]:
                 challenge = open_challenge(self.get_user(), LOGIN, self.login_attempt)
                 context["sms_challenge"] = challenge
-                context["masked_number"] = _mask(device.number)
+                context["masked_number"] = mask_phone_number(device.number)
             context["sms_error"] = self.sms_error
         notice = LOGIN_NOTICES.get(self.request.GET.get("reden", ""))
         if notice:
-            context["login_notice"] = notice
+            context["login_notice"] = notice % {"minutes": settings.SESSION_COOKIE_AGE // 60}
         context["validity_minutes"] = settings.SMS_CODE_VALIDITY_SECONDS // 60
         return context
 
@@ -171,11 +185,6 @@ class PortalLoginView(LoginView):
         if user and user.is_staff and not user.dossier_accesses.exists():
             return reverse("wagtailadmin_home")
         return resolve_url(settings.LOGIN_REDIRECT_URL)
-
-
-def _mask(number):
-    number = str(number)
-    return f"{'•' * max(len(number) - 2, 0)}{number[-2:]}"
 
 
 def admin_login(request):

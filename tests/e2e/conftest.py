@@ -6,6 +6,12 @@ backup API; before every test the snapshot is copied back, so each test starts
 from the same freshly loaded demo site. When the package is done, the
 post-migrate database is put back for the rest of the suite.
 
+No request may still be running when a test's database is reset: a late
+request (a favicon, an image, a redirect target) would write its session or
+access-log row into tables pytest-django is flushing. So a tab is closed only
+once the browser has every response it asked for, and after each test the
+fixture waits until the live server has finished every connection.
+
 Every browser test is marked `django_db(transaction=True)` (see BROWSER below):
 that makes pytest-django create the test database, and keeps tests out of a
 wrapping transaction that the live server thread could not see past.
@@ -14,10 +20,13 @@ wrapping transaction that the live server thread could not see past.
 import io
 import os
 import sqlite3
+import threading
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in the main thread; Django's ORM
 # would refuse to run next to it in the test code and fixtures.
@@ -42,6 +51,68 @@ BROWSER = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "e2e"
 
 
+SETTLE_SECONDS = 30
+# Upper bounds, not waits: a passing step never takes longer for them. Generous because the machine may be
+# shared and loaded, and a WeasyPrint PDF (the manual, a report export) then takes well over ten seconds.
+ACTION_TIMEOUT_MS = int(os.environ.get("E2E_TIMEOUT_MS", 30_000))
+expect.set_options(timeout=ACTION_TIMEOUT_MS)
+
+
+class RequestsInFlight:
+    """The live server's WSGI application, counting the connections it is still serving.
+
+    Counted per connection thread rather than per request, so a request that
+    arrived on an open keep-alive connection is included until the client
+    hangs up and the thread has answered everything it read.
+    """
+
+    def __init__(self, application):
+        self.application = application
+        self._open = 0
+        self._changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        return self.application(environ, start_response)
+
+    def serve(self, handle_connection):
+        with self._changed:
+            self._open += 1
+        try:
+            handle_connection()
+        finally:
+            with self._changed:
+                self._open -= 1
+                self._changed.notify_all()
+
+    def wait_until_idle(self, timeout=SETTLE_SECONDS):
+        with self._changed:
+            if not self._changed.wait_for(lambda: self._open == 0, timeout=timeout):
+                raise AssertionError(f"the live server still serves {self._open} connection(s) after {timeout} s")
+
+
+def _tracked_server_class(requests):
+    from django.core.servers.basehttp import ThreadedWSGIServer
+
+    class TrackedServer(ThreadedWSGIServer):
+        def process_request_thread(self, request, client_address):
+            requests.serve(lambda: super(TrackedServer, self).process_request_thread(request, client_address))
+
+    return TrackedServer
+
+
+def _start_live_server(host):
+    """pytest-django's LiveServer, its application and connection threads wrapped in one RequestsInFlight."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(host, start=False)
+    requests = RequestsInFlight(None)
+    server.thread.server_class = _tracked_server_class(requests)
+    server.start()
+    requests.application = server.thread.httpd.get_app()
+    server.thread.httpd.set_app(requests)
+    return server, requests
+
+
 def _copy_database(source, target):
     source.backup(target)
 
@@ -58,7 +129,6 @@ def demo_site(django_db_setup, django_db_blocker):
     """The demo site (`load_demo`) behind a live server thread; `.url` is its address."""
     from django.core.management import call_command
     from django.db import DEFAULT_DB_ALIAS, connections
-    from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
         # The connection the server thread will share, and its raw sqlite3 connection that holds the database.
@@ -72,10 +142,12 @@ def demo_site(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=io.StringIO())
         loaded = sqlite3.connect(":memory:", check_same_thread=False)
         _copy_database(database, loaded)
-        server = LiveServer("127.0.0.1")
+        server, requests = _start_live_server("127.0.0.1")
         server._live_server_modified_settings.enable()
         try:
-            yield SimpleNamespace(url=server.url, snapshot=loaded, database=database, connection=shared)
+            yield SimpleNamespace(
+                url=server.url, snapshot=loaded, database=database, connection=shared, requests=requests
+            )
         finally:
             server._live_server_modified_settings.disable()
             server.stop()
@@ -103,6 +175,7 @@ def site(demo_site, django_db_blocker):
         _copy_database(demo_site.snapshot, demo_site.database)
         _clear_caches()
         yield demo_site
+        demo_site.requests.wait_until_idle()
 
 
 @pytest.fixture(scope="package")
@@ -124,9 +197,8 @@ def viewport(request):
     return request.param
 
 
-@pytest.fixture
-def page(site, browser, viewport, request):
-    """A new browser tab (own cookies and storage) on the demo site, in Dutch."""
+def open_tab(site, browser, viewport):
+    """A new browser tab (own cookies and storage) on the demo site, in Dutch, that counts its open requests."""
     context = browser.new_context(
         base_url=site.url,
         viewport=VIEWPORTS[viewport],
@@ -134,15 +206,36 @@ def page(site, browser, viewport, request):
         timezone_id="Europe/Amsterdam",
         accept_downloads=True,
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    pending = set()
+    context.on("request", lambda request: pending.add(request))
+    context.on("requestfinished", lambda request: pending.discard(request))
+    context.on("requestfailed", lambda request: pending.discard(request))
     page = context.new_page()
+    page.pending_requests = pending
+    return page
+
+
+def close_tab(page):
+    """Close the tab once the browser has the answer to every request it sent (Playwright delivers its events
+    while it waits), so closing it does not leave the server handling a request nobody waits for."""
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while page.pending_requests and time.monotonic() < deadline:
+        page.wait_for_timeout(20)
+    page.context.close()
+
+
+@pytest.fixture
+def page(site, browser, viewport, request):
+    """A new browser tab on the demo site (see open_tab); closed without a request in flight."""
+    page = open_tab(site, browser, viewport)
     yield page
     failed = getattr(request.node, "rep_call", None)
     if failed is not None and failed.failed:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         name = "".join(ch if ch.isalnum() else "-" for ch in request.node.name)
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    context.close()
+    close_tab(page)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -1,0 +1,35 @@
+"""The browser tests' live server: no request may still be running when a test's database is reset."""
+
+import threading
+
+from tests.e2e.conftest import BROWSER, close_tab, open_tab
+
+pytestmark = BROWSER
+
+
+def test_a_request_still_running_when_a_test_ends_finishes_before_the_database_is_reset(site, browser):
+    received = threading.Event()
+    release = threading.Event()
+    finished = threading.Event()
+    application = site.requests.application
+
+    def slow_application(environ, start_response):
+        if environ.get("QUERY_STRING") == "late":
+            received.set()
+            release.wait(timeout=10)
+            finished.set()
+        return application(environ, start_response)
+
+    site.requests.application = slow_application
+    try:
+        page = open_tab(site, browser, "desktop")
+        page.goto("/robots.txt")
+        page.evaluate("() => { fetch('/robots.txt?late'); }")
+        assert received.wait(timeout=10), "the page's request did not reach the server"
+        threading.Timer(0.3, release.set).start()
+        close_tab(page)
+        site.requests.wait_until_idle()
+    finally:
+        site.requests.application = application
+        release.set()
+    assert finished.is_set(), "the test ended while the server was still handling a request of its page"
