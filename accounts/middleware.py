@@ -22,6 +22,11 @@ PUBLIC_URL_NAMES = (
     "accounts:password_reset_complete",
     "accounts:terms_declined",
     "wagtailadmin_login",
+    # DigiD login (digid/): the broker's callback logs in; linking an identity stays protected.
+    "digid:start",
+    "digid:callback",
+    "digid:logout",
+    "digid:logged_out",
 )
 PUBLIC_PREFIXES = ("/account/herstellen/",)
 

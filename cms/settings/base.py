@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "signing",
     "backoffice",
     "ecd_import",
+    "digid",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -297,6 +298,27 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 # Staff reset passwords through the portal's own reset (/account/wachtwoord-vergeten/), which still asks for
 # the SMS code; Wagtail's separate admin reset would be a second door to the same accounts.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# Login through a DigiD broker over OpenID Connect (digid/). Off while OIDC_DISCOVERY_URL is empty.
+OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL", "")
+OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", "")
+# client_secret_basic, client_secret_post or private_key_jwt (then OIDC_PRIVATE_KEY_FILE holds the PEM key).
+OIDC_CLIENT_AUTH_METHOD = env_str("OIDC_CLIENT_AUTH_METHOD", "client_secret_basic")
+OIDC_PRIVATE_KEY_FILE = env_str("OIDC_PRIVATE_KEY_FILE", "")
+OIDC_SCOPES = env_list("OIDC_SCOPES", ["openid"])
+# The levels (`acr`) the portal understands, lowest first; a level not in this list counts as too low.
+OIDC_ACR_VALUES = env_list(
+    "OIDC_ACR_VALUES",
+    ["http://eidas.europa.eu/LoA/low", "http://eidas.europa.eu/LoA/substantial", "http://eidas.europa.eu/LoA/high"],
+)
+# Everything behind the login needs at least this level: eIDAS "substantieel" (DigiD app with ID check).
+OIDC_ACR_MINIMUM = env_str("OIDC_ACR_MINIMUM", "http://eidas.europa.eu/LoA/substantial")
+OIDC_BUTTON_TEXT = env_str("OIDC_BUTTON_TEXT", "Inloggen met DigiD")
+OIDC_CLOCK_LEEWAY_SECONDS = env_int("OIDC_CLOCK_LEEWAY_SECONDS", 60)
+OIDC_TIMEOUT_SECONDS = env_int("OIDC_TIMEOUT_SECONDS", 10)
+# A DigiD identity that is not linked yet can be linked after a password + SMS login within this time.
+OIDC_LINK_VALIDITY_SECONDS = env_int("OIDC_LINK_VALIDITY_SECONDS", 15 * 60)
 
 # Import from the care record system (ecd_import): push API limits, progress
 # output, and the FHIR systems/codes that identify clients, staff and evaluations.
