@@ -54,7 +54,7 @@ DOSSIER = "/mijn-dossier/"
 SETTINGS = "/admin/settings/home/organisationsettings/"
 
 PROJECT_PACKAGES = {"accounts", "backoffice", "cms", "demo", "dossier", "dossier_pages", "ecd_import", "home"}
-PROJECT_PACKAGES |= {"search", "signing", "wagtail_modeladmin"}
+PROJECT_PACKAGES |= {"digid", "search", "signing", "wagtail_modeladmin"}
 
 # route or group: (sample path, (anonymous, other_client, expired_representative,
 #                                communicatie, privacy, zorgmedewerker, beheerder))
@@ -112,6 +112,12 @@ EXPECTED = {
         "/account/gegevens-wijzigen/mobiel-bevestigen/",
         (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH),
     ),
+    # DigiD is off in the test settings: its login views are 404 without a broker (tests/test_digid_login.py).
+    "account/digid/inloggen/": ("/account/digid/inloggen/", (404, 404, 404, 404, 404, 404, 404)),
+    "account/digid/terug/": ("/account/digid/terug/", (404, 404, 404, 404, 404, 404, 404)),
+    "account/digid/koppelen/": ("/account/digid/koppelen/", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "account/digid/uitloggen/": ("/account/digid/uitloggen/", (405, 405, 405, 405, 405, 405, 405)),
+    "account/digid/uitgelogd/": ("/account/digid/uitgelogd/", (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN)),
     "account/herstelcodes/": ("/account/herstelcodes/", (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH)),
     "account/herstellen/<uidb64>/<token>/": (
         "/account/herstellen/MQ/ongeldig-token/",
