@@ -9,13 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
 from two_factor.plugins.phonenumber.models import PhoneDevice
 from two_factor.views import LoginView
 from two_factor.views.utils import IdempotentSessionWizardView
 
 from accounts.challenges import LOGIN, SmsChallengeError, issue_sms_challenge
-from accounts.forms import PortalAuthenticationForm, SmsCodeForm
+from accounts.forms import AppCodeForm, PortalAuthenticationForm, RecoveryCodeForm, SmsCodeForm
 from accounts.models import SmsChallenge
 
 LOGIN_NOTICES = {
@@ -37,8 +36,8 @@ def is_sms_device(device):
 class PortalLoginView(LoginView):
     form_list = (
         (LoginView.AUTH_STEP, PortalAuthenticationForm),
-        (LoginView.TOKEN_STEP, AuthenticationTokenForm),
-        (LoginView.BACKUP_STEP, BackupTokenForm),
+        (LoginView.TOKEN_STEP, AppCodeForm),
+        (LoginView.BACKUP_STEP, RecoveryCodeForm),
     )
     template_name = "two_factor/core/login.html"
 
