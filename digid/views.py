@@ -127,7 +127,7 @@ def logout_view(request):
     try:
         if not oidc.supports_logout():
             return redirect(done_url)
-        return oidc.broker().logout_redirect(
+        broker_logout = oidc.broker().logout_redirect(
             request,
             post_logout_redirect_uri=request.build_absolute_uri(reverse("digid:logged_out")),
             id_token_hint=id_token,
@@ -135,6 +135,8 @@ def logout_view(request):
         )
     except (requests.RequestException, ValueError, KeyError):
         return redirect(done_url)
+    # Not a redirect: the CSP's form-action 'self' would stop a POST redirected to the broker.
+    return render(request, "digid/logging_out.html", {"broker_logout_url": broker_logout["Location"]})
 
 
 @never_cache

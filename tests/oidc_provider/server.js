@@ -92,7 +92,17 @@ server.listen(port, '127.0.0.1', () => {
     acrValues: Object.values(ACR_VALUES),
     claims: { openid: ['sub'] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.body = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Test-DigiD: uitloggen</title></head>
+<body><main><h1>Uitloggen bij Test-DigiD</h1>${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes">Ja, uitloggen bij Test-DigiD</button></main></body></html>`;
+        },
+      },
+    },
     ttl: { IdToken: () => idTokenTtl, AccessToken: () => 600, AuthorizationCode: () => 60, Interaction: () => 600, Session: () => 3600, Grant: () => 3600 },
     findAccount: (ctx, id) => ({ accountId: id, claims: () => ({ sub: id }) }),
     // The portal is a first-party client of the broker: no consent screen.
