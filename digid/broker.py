@@ -8,10 +8,8 @@ This module only adds the configuration and the level (`acr`) rules.
 """
 
 from functools import lru_cache
-from pathlib import Path
 
 from authlib.integrations.django_client import OAuth
-from authlib.oauth2.rfc7523 import PrivateKeyJWT
 from django.conf import settings
 
 NAME = "digid"
@@ -28,25 +26,19 @@ def broker():
         settings.OIDC_CLIENT_ID,
         settings.OIDC_CLIENT_SECRET,
         settings.OIDC_CLIENT_AUTH_METHOD,
-        settings.OIDC_PRIVATE_KEY_FILE,
         " ".join(settings.OIDC_SCOPES),
         settings.OIDC_TIMEOUT_SECONDS,
     )
 
 
 @lru_cache(maxsize=4)
-def _broker(discovery_url, client_id, client_secret, auth_method, private_key_file, scope, timeout):
-    client_auth_methods = None
-    if auth_method == "private_key_jwt":
-        client_secret = Path(private_key_file).read_text()
-        client_auth_methods = [PrivateKeyJWT()]
+def _broker(discovery_url, client_id, client_secret, auth_method, scope, timeout):
     oauth = OAuth()
     return oauth.register(
         name=NAME,
         client_id=client_id,
         client_secret=client_secret,
         server_metadata_url=discovery_url,
-        client_auth_methods=client_auth_methods,
         client_kwargs={
             "scope": scope,
             "code_challenge_method": "S256",

@@ -303,9 +303,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL", "")
 OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
 OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", "")
-# client_secret_basic, client_secret_post or private_key_jwt (then OIDC_PRIVATE_KEY_FILE holds the PEM key).
+# How the portal authenticates at the token endpoint: client_secret_basic or client_secret_post.
 OIDC_CLIENT_AUTH_METHOD = env_str("OIDC_CLIENT_AUTH_METHOD", "client_secret_basic")
-OIDC_PRIVATE_KEY_FILE = env_str("OIDC_PRIVATE_KEY_FILE", "")
 OIDC_SCOPES = env_list("OIDC_SCOPES", ["openid"])
 # The levels (`acr`) the portal understands, lowest first; a level not in this list counts as too low.
 OIDC_ACR_VALUES = env_list(
