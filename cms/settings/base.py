@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "two_factor",
     "two_factor.plugins.phonenumber",
+    "django_otp_webauthn",
     "phonenumber_field",
     "formtools",
     "axes",
@@ -124,6 +125,8 @@ AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out credentials before they are checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Passwordless passkey login (PASSKEY_PASSWORDLESS_LOGIN): authenticates a verified credential, never a password.
+    "django_otp_webauthn.backends.WebAuthnBackend",
 ]
 LOGIN_URL = "two_factor:login"
 LOGIN_REDIRECT_URL = "/mijn-dossier/"
@@ -266,6 +269,18 @@ SMS_SENDER = env_str("SMS_SENDER", "MijnDossier")
 SMS_API_TIMEOUT_SECONDS = env_int("SMS_API_TIMEOUT_SECONDS", 10)
 # Changing e-mail, mobile number or second factor needs a password + SMS check this recent.
 REAUTH_VALIDITY_SECONDS = env_int("REAUTH_VALIDITY_SECONDS", 5 * 60)
+# Passkeys (WebAuthn, django-otp-webauthn). The RP ID is the site's domain: a passkey works only there and on its
+# subdomains, and changing it later makes every registered passkey unusable.
+OTP_WEBAUTHN_RP_ID = env_str("PASSKEY_RP_ID", "localhost")
+OTP_WEBAUTHN_RP_NAME = env_str("PASSKEY_RP_NAME", "MijnDossier")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("PASSKEY_ALLOWED_ORIGINS", ["http://localhost:8000"])
+# Off by default: with it on, whoever can unlock the device (a family tablet shared with the client) is in the
+# dossier without a password; the organisation decides that, not the software.
+PASSKEY_PASSWORDLESS_LOGIN = env_bool("PASSKEY_PASSWORDLESS_LOGIN", False)
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = PASSKEY_PASSWORDLESS_LOGIN
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "accounts.passkeys"
+# Staff reach /admin/ only after a login with a passkey or authenticator app, not with an SMS code alone.
+STAFF_REQUIRE_PHISHING_RESISTANT_FACTOR = env_bool("STAFF_REQUIRE_PHISHING_RESISTANT_FACTOR", False)
 ONE_TIME_PASSWORD_VALIDITY_DAYS = env_int("ONE_TIME_PASSWORD_VALIDITY_DAYS", 14)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
