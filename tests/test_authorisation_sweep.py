@@ -126,6 +126,28 @@ EXPECTED = {
     "account/herstellen/klaar/": ("/account/herstellen/klaar/", (200, 200, 200, 200, 200, 200, 200)),
     "account/inloggen/": ("/account/inloggen/", (200, 200, 200, 200, 200, 200, 200)),
     "account/profiel/": ("/account/profiel/", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    # Passkey ceremonies (POST with JSON): registering needs a fresh re-authentication first; without a
+    # password step, authenticating is a passwordless login, off in the test settings (tests/test_passkeys.py).
+    "account/passkey/registreren/begin/": (
+        "/account/passkey/registreren/begin/",
+        (LOGIN, 403, 403, 403, 403, 403, 403),
+    ),
+    "account/passkey/registreren/klaar/": (
+        "/account/passkey/registreren/klaar/",
+        (LOGIN, 403, 403, 403, 403, 403, 403),
+    ),
+    "account/passkey/inloggen/begin/": ("/account/passkey/inloggen/begin/", (403, 405, 405, 405, 405, 405, 405)),
+    "account/passkey/inloggen/klaar/": ("/account/passkey/inloggen/klaar/", (403, 405, 405, 405, 405, 405, 405)),
+    "account/passkey/teksten.js": ("/account/passkey/teksten.js", (200, 200, 200, 200, 200, 200, 200)),
+    "account/passkeys/toevoegen/": (
+        "/account/passkeys/toevoegen/",
+        (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH),
+    ),
+    "account/passkeys/<int:pk>/verwijderen/": (
+        "/account/passkeys/999/verwijderen/",
+        (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH),
+    ),
+    "account/sterke-tweede-stap/": ("/account/sterke-tweede-stap/", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "account/profiel/sessies-beeindigen/": (
         "/account/profiel/sessies-beeindigen/",
         (LOGIN, 405, 405, 405, 405, 405, 405),
