@@ -16,15 +16,21 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
 
-install: $(BIN)/.installed
+# The test OpenID Connect provider (a DigiD broker stand-in for tests and the demo), from its lockfile.
+OIDC_PROVIDER := tests/oidc_provider
+$(OIDC_PROVIDER)/node_modules/.package-lock.json: $(OIDC_PROVIDER)/package.json $(OIDC_PROVIDER)/package-lock.json
+	command -v npm >/dev/null || scripts/install-system-deps
+	cd $(OIDC_PROVIDER) && npm ci --no-audit --no-fund --loglevel=error
 
+install: $(BIN)/.installed $(OIDC_PROVIDER)/node_modules/.package-lock.json
+
+# scripts/run-demo serves the demo with its background worker (django-tasks' db_worker) and the test DigiD
+# provider on 127.0.0.1:8010, so the login page offers "Inloggen met DigiD"; all stop together.
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:8000
-# The background worker (django-tasks' db_worker) runs beside runserver and stops with it.
 run: install
 	TASKS_BACKEND=immediate $(MANAGE) migrate --noinput
 	TASKS_BACKEND=immediate $(MANAGE) load_demo
-	$(MANAGE) db_worker --interval 1 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(MANAGE) runserver 127.0.0.1:8000
+	scripts/run-demo
 
 system-deps:
 	scripts/install-system-deps

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from . import sessions
 from .decorators import portal_access_redirect
+from .passkeys import needs_strong_factor_for_admin
 
 PROTECTED_PREFIXES = ("/mijn-dossier/", "/account/", "/admin/")
 
@@ -22,6 +23,15 @@ PUBLIC_URL_NAMES = (
     "accounts:password_reset_complete",
     "accounts:terms_declined",
     "wagtailadmin_login",
+    # DigiD login (digid/): the broker's callback logs in; linking an identity stays protected.
+    "digid:start",
+    "digid:callback",
+    "digid:logout",
+    "digid:logged_out",
+    # Passkey as second step (after the password step) or passwordless login; the views check which applies.
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
 )
 PUBLIC_PREFIXES = ("/account/herstellen/",)
 
@@ -90,7 +100,13 @@ class PortalAccessMiddleware:
             if response is not None and request.user.is_authenticated and request.user.is_verified():
                 return None
             return response
-        if path == reverse("accounts:accept_terms") or path.startswith("/admin/"):
+        if path.startswith("/admin/"):
             # Terms of use bind portal users; staff reach the admin after the login steps.
+            response = portal_access_redirect(request, check_terms=False)
+            if response is None and needs_strong_factor_for_admin(request.user):
+                query = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse('accounts:strong_factor_required')}?{query}")
+            return response
+        if path == reverse("accounts:accept_terms"):
             return portal_access_redirect(request, check_terms=False)
         return portal_access_redirect(request)

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import account, profile
+from .views import account, passkeys, profile
 
 app_name = "accounts"
 
@@ -19,6 +19,9 @@ urlpatterns = [
     path("authenticator-app/", profile.totp_setup, name="totp_setup"),
     path("authenticator-app/verwijderen/", profile.totp_remove, name="totp_remove"),
     path("herstelcodes/", profile.backup_tokens, name="backup_tokens"),
+    path("passkeys/toevoegen/", passkeys.passkey_add, name="passkey_add"),
+    path("passkeys/<int:pk>/verwijderen/", passkeys.passkey_remove, name="passkey_remove"),
+    path("sterke-tweede-stap/", passkeys.strong_factor_required, name="strong_factor_required"),
     path("wachtwoord-vergeten/", account.PasswordResetView.as_view(), name="password_reset"),
     path("wachtwoord-vergeten/verstuurd/", account.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("herstellen/<uidb64>/<token>/", account.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),

@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/reports/site-history/", require_admin_access(ScopedLogEntriesView.as_view())),
     path("admin/reports/site-history/results/", require_admin_access(ScopedLogEntriesView.as_view(results_only=True))),
     path("admin/", include(wagtailadmin_urls)),
+    path("account/digid/", include("digid.urls")),
+    path("account/passkey/", include("accounts.passkey_urls")),
     path("account/", include("accounts.urls")),
     path("", include("accounts.two_factor_urls")),
     path("documents/", include(wagtaildocs_urls)),

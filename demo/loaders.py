@@ -1,6 +1,6 @@
 """The demo loaders, in dependency order. Each takes a writer for progress lines."""
 
-from demo import dossier, public, screenshots, signing, staff
+from demo import digid, dossier, public, screenshots, signing, staff
 
 ALL = [
     public.load,
@@ -9,4 +9,5 @@ ALL = [
     staff.load,
     signing.load,
     public.serve_on_base_url,
+    digid.load,
 ]

@@ -32,3 +32,6 @@ def dossier_page(db):
         home = Page.get_first_root_node().add_child(instance=Page(title="Home", slug="home"))
         site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
     return site.root_page.add_child(instance=DossierPage(title="Mijn dossier", slug="mijn-dossier"))
+
+
+from tests.oidc_provider.fixtures import digid_settings, oidc_provider  # noqa: E402, F401

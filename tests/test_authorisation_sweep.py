@@ -56,7 +56,7 @@ DOSSIER = "/mijn-dossier/"
 SETTINGS = "/admin/settings/home/organisationsettings/"
 
 PROJECT_PACKAGES = {"accounts", "backoffice", "cms", "demo", "dossier", "dossier_pages", "ecd_import", "home"}
-PROJECT_PACKAGES |= {"search", "signing", "wagtail_modeladmin", "conversations"}
+PROJECT_PACKAGES |= {"conversations", "digid", "search", "signing", "wagtail_modeladmin"}
 
 # route or group: (sample path, (anonymous, other_client, expired_representative,
 #                                communicatie, privacy, zorgmedewerker, beheerder))
@@ -133,6 +133,12 @@ EXPECTED = {
         "/account/gegevens-wijzigen/mobiel-bevestigen/",
         (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH),
     ),
+    # DigiD is off in the test settings: its login views are 404 without a broker (tests/test_digid_login.py).
+    "account/digid/inloggen/": ("/account/digid/inloggen/", (404, 404, 404, 404, 404, 404, 404)),
+    "account/digid/terug/": ("/account/digid/terug/", (404, 404, 404, 404, 404, 404, 404)),
+    "account/digid/koppelen/": ("/account/digid/koppelen/", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "account/digid/uitloggen/": ("/account/digid/uitloggen/", (405, 405, 405, 405, 405, 405, 405)),
+    "account/digid/uitgelogd/": ("/account/digid/uitgelogd/", (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN)),
     "account/herstelcodes/": ("/account/herstelcodes/", (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH)),
     "account/herstellen/<uidb64>/<token>/": (
         "/account/herstellen/MQ/ongeldig-token/",
@@ -141,6 +147,28 @@ EXPECTED = {
     "account/herstellen/klaar/": ("/account/herstellen/klaar/", (200, 200, 200, 200, 200, 200, 200)),
     "account/inloggen/": ("/account/inloggen/", (200, 200, 200, 200, 200, 200, 200)),
     "account/profiel/": ("/account/profiel/", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    # Passkey ceremonies (POST with JSON): registering needs a fresh re-authentication first; without a
+    # password step, authenticating is a passwordless login, off in the test settings (tests/test_passkeys.py).
+    "account/passkey/registreren/begin/": (
+        "/account/passkey/registreren/begin/",
+        (LOGIN, 403, 403, 403, 403, 403, 403),
+    ),
+    "account/passkey/registreren/klaar/": (
+        "/account/passkey/registreren/klaar/",
+        (LOGIN, 403, 403, 403, 403, 403, 403),
+    ),
+    "account/passkey/inloggen/begin/": ("/account/passkey/inloggen/begin/", (403, 405, 405, 405, 405, 405, 405)),
+    "account/passkey/inloggen/klaar/": ("/account/passkey/inloggen/klaar/", (403, 405, 405, 405, 405, 405, 405)),
+    "account/passkey/teksten.js": ("/account/passkey/teksten.js", (200, 200, 200, 200, 200, 200, 200)),
+    "account/passkeys/toevoegen/": (
+        "/account/passkeys/toevoegen/",
+        (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH),
+    ),
+    "account/passkeys/<int:pk>/verwijderen/": (
+        "/account/passkeys/999/verwijderen/",
+        (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH),
+    ),
+    "account/sterke-tweede-stap/": ("/account/sterke-tweede-stap/", (LOGIN, 200, 200, 200, 200, 200, 200)),
     "account/profiel/sessies-beeindigen/": (
         "/account/profiel/sessies-beeindigen/",
         (LOGIN, 405, 405, 405, 405, 405, 405),

@@ -3,11 +3,15 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import login
 from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django_otp import login as otp_login
+from formtools.wizard.storage import get_storage
+from two_factor import signals
 from two_factor.forms import AuthenticationTokenForm
 from two_factor.plugins.phonenumber.models import PhoneDevice
 from two_factor.plugins.registry import registry
@@ -23,8 +27,9 @@ from accounts.challenges import (
     open_challenge,
     void_open_challenges,
 )
-from accounts.forms import DutchAuthenticationTokenForm, DutchBackupTokenForm, PortalAuthenticationForm, SmsCodeForm
+from accounts.forms import AppCodeForm, PortalAuthenticationForm, RecoveryCodeForm, SmsCodeForm
 from accounts.models import mask_phone_number
+from accounts.passkeys import has_passkey
 
 LOGIN_STEP_EXPIRED = _("Uw inlogpoging duurde te lang of is verlopen. Vul opnieuw uw gebruikersnaam en wachtwoord in.")
 # Shown above the login form for ?reden=…; %(minutes)s is the idle timeout.
@@ -54,8 +59,8 @@ def is_sms_device(device):
 class PortalLoginView(LoginView):
     form_list = (
         (LoginView.AUTH_STEP, PortalAuthenticationForm),
-        (LoginView.TOKEN_STEP, DutchAuthenticationTokenForm),
-        (LoginView.BACKUP_STEP, DutchBackupTokenForm),
+        (LoginView.TOKEN_STEP, AppCodeForm),
+        (LoginView.BACKUP_STEP, RecoveryCodeForm),
     )
     template_name = "two_factor/core/login.html"
 
@@ -152,7 +157,7 @@ class PortalLoginView(LoginView):
         if is_sms_device(device):
             return SmsCodeForm
         if device is not None and registry.method_from_device(device).get_token_form_class() is AuthenticationTokenForm:
-            return DutchAuthenticationTokenForm
+            return AppCodeForm
         return None
 
     def render(self, form=None, **kwargs):
@@ -171,20 +176,52 @@ class PortalLoginView(LoginView):
                 context["sms_challenge"] = challenge
                 context["masked_number"] = mask_phone_number(device.number)
             context["sms_error"] = self.sms_error
+            context["has_passkey"] = has_passkey(self.get_user())
         notice = LOGIN_NOTICES.get(self.request.GET.get("reden", ""))
         if notice:
             context["login_notice"] = notice % {"minutes": settings.SESSION_COOKIE_AGE // 60}
         context["validity_minutes"] = settings.SMS_CODE_VALIDITY_SECONDS // 60
+        context["passwordless_login"] = settings.PASSKEY_PASSWORDLESS_LOGIN
         return context
 
     def get_success_url(self):
-        url = self.get_redirect_url()
-        if url:
-            return url
-        user = self.get_user()
-        if user and user.is_staff and not user.dossier_accesses.exists():
-            return reverse("wagtailadmin_home")
-        return resolve_url(settings.LOGIN_REDIRECT_URL)
+        return self.get_redirect_url() or landing_url(self.get_user())
+
+    @classmethod
+    def for_request(cls, request):
+        """The login wizard of this session, for a second step that completes outside the wizard's form posts."""
+        view = cls()
+        view.setup(request)
+        view.prefix = view.get_prefix(request)
+        view.storage = get_storage(view.storage_name, view.prefix, request, getattr(view, "file_storage", None))
+        return view
+
+
+def landing_url(user):
+    """Where a login ends without a `next`: staff without a dossier of their own go to the admin."""
+    if user and user.is_staff and not user.dossier_accesses.exists():
+        return reverse("wagtailadmin_home")
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def pending_login_user(request):
+    """The user who passed the password step of this session's login, while that step has not expired."""
+    wizard = PortalLoginView.for_request(request)
+    if wizard.expired:
+        return None
+    return wizard.get_user() or None
+
+
+def finish_login(request, device):
+    """Complete the pending login with a second factor verified elsewhere (a passkey); returns where to go."""
+    wizard = PortalLoginView.for_request(request)
+    user = wizard.get_user()
+    login(request, user)
+    otp_login(request, device)
+    signals.user_verified.send(sender=__name__, request=request, user=user, device=device)
+    url = wizard.get_success_url()
+    wizard.storage.reset()
+    return url
 
 
 def admin_login(request):

@@ -23,6 +23,7 @@ from two_factor.utils import get_otpauth_url, totp_digits
 from accounts.challenges import CONFIRM, VERIFY_MOBILE, SmsChallengeError, issue_sms_challenge
 from accounts.forms import ContactDetailsForm, MobileNumberCodeForm, ReauthForm
 from accounts.models import SmsChallenge
+from accounts.passkeys import passkeys_of
 from accounts.sessions import active_sessions, end_sessions, mark_reauthenticated, recently_reauthenticated
 from accounts.views.account import _next_url
 
@@ -54,6 +55,7 @@ def profile(request):
             "sms_device": PhoneDevice.objects.filter(user=user, method="sms").first(),
             "totp_device": TOTPDevice.objects.filter(user=user, confirmed=True).first(),
             "backup_count": StaticToken.objects.filter(device__user=user).count(),
+            "passkeys": passkeys_of(user),
             "sessions": active_sessions(user),
             "current_session_key": request.session.session_key,
         },

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "backoffice",
     "ecd_import",
     "afschrift",
+    "digid",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "two_factor",
     "two_factor.plugins.phonenumber",
+    "django_otp_webauthn",
     "phonenumber_field",
     "formtools",
     "axes",
@@ -134,6 +136,8 @@ AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out credentials before they are checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Passwordless passkey login (PASSKEY_PASSWORDLESS_LOGIN): authenticates a verified credential, never a password.
+    "django_otp_webauthn.backends.WebAuthnBackend",
 ]
 LOGIN_URL = "two_factor:login"
 LOGIN_REDIRECT_URL = "/mijn-dossier/"
@@ -288,6 +292,18 @@ SMS_SENDER = env_str("SMS_SENDER", "MijnDossier")
 SMS_API_TIMEOUT_SECONDS = env_int("SMS_API_TIMEOUT_SECONDS", 10)
 # Changing e-mail, mobile number or second factor needs a password + SMS check this recent.
 REAUTH_VALIDITY_SECONDS = env_int("REAUTH_VALIDITY_SECONDS", 5 * 60)
+# Passkeys (WebAuthn, django-otp-webauthn). The RP ID is the site's domain: a passkey works only there and on its
+# subdomains, and changing it later makes every registered passkey unusable.
+OTP_WEBAUTHN_RP_ID = env_str("PASSKEY_RP_ID", "localhost")
+OTP_WEBAUTHN_RP_NAME = env_str("PASSKEY_RP_NAME", "MijnDossier")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("PASSKEY_ALLOWED_ORIGINS", ["http://localhost:8000"])
+# Off by default: with it on, whoever can unlock the device (a family tablet shared with the client) is in the
+# dossier without a password; the organisation decides that, not the software.
+PASSKEY_PASSWORDLESS_LOGIN = env_bool("PASSKEY_PASSWORDLESS_LOGIN", False)
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = PASSKEY_PASSWORDLESS_LOGIN
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "accounts.passkeys"
+# Staff reach /admin/ only after a login with a passkey or authenticator app, not with an SMS code alone.
+STAFF_REQUIRE_PHISHING_RESISTANT_FACTOR = env_bool("STAFF_REQUIRE_PHISHING_RESISTANT_FACTOR", False)
 ONE_TIME_PASSWORD_VALIDITY_DAYS = env_int("ONE_TIME_PASSWORD_VALIDITY_DAYS", 14)
 
 # Background jobs: django-tasks with its database backend (django-tasks-db), run by `manage.py db_worker`
@@ -341,6 +357,26 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 # Staff reset passwords through the portal's own reset (/account/wachtwoord-vergeten/), which still asks for
 # the SMS code; Wagtail's separate admin reset would be a second door to the same accounts.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# Login through a DigiD broker over OpenID Connect (digid/). Off while OIDC_DISCOVERY_URL is empty.
+OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL", "")
+OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", "")
+# How the portal authenticates at the token endpoint: client_secret_basic or client_secret_post.
+OIDC_CLIENT_AUTH_METHOD = env_str("OIDC_CLIENT_AUTH_METHOD", "client_secret_basic")
+OIDC_SCOPES = env_list("OIDC_SCOPES", ["openid"])
+# The levels (`acr`) the portal understands, lowest first; a level not in this list counts as too low.
+OIDC_ACR_VALUES = env_list(
+    "OIDC_ACR_VALUES",
+    ["http://eidas.europa.eu/LoA/low", "http://eidas.europa.eu/LoA/substantial", "http://eidas.europa.eu/LoA/high"],
+)
+# Everything behind the login needs at least this level: eIDAS "substantieel" (DigiD app with ID check).
+OIDC_ACR_MINIMUM = env_str("OIDC_ACR_MINIMUM", "http://eidas.europa.eu/LoA/substantial")
+OIDC_BUTTON_TEXT = env_str("OIDC_BUTTON_TEXT", "Inloggen met DigiD")
+OIDC_CLOCK_LEEWAY_SECONDS = env_int("OIDC_CLOCK_LEEWAY_SECONDS", 60)
+OIDC_TIMEOUT_SECONDS = env_int("OIDC_TIMEOUT_SECONDS", 10)
+# A DigiD identity that is not linked yet can be linked after a password + SMS login within this time.
+OIDC_LINK_VALIDITY_SECONDS = env_int("OIDC_LINK_VALIDITY_SECONDS", 15 * 60)
 
 # Import from the care record system (ecd_import): push API limits, progress
 # output, and the FHIR systems/codes that identify clients, staff and evaluations.

@@ -21,6 +21,9 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("The environment variable DJANGO_ALLOWED_HOSTS must be set (comma-separated).")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS])
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+# Passkeys belong to the site's own domain and its https origins.
+OTP_WEBAUTHN_RP_ID = env_str("PASSKEY_RP_ID", ALLOWED_HOSTS[0])
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("PASSKEY_ALLOWED_ORIGINS", CSRF_TRUSTED_ORIGINS)
 
 # Database: PostgreSQL. Persistent connections with health checks, so a
 # restarted database server is reconnected to on the next request.

@@ -1,0 +1,112 @@
+"""Passkeys: adding and removing them on the profile, and the WebAuthn ceremonies behind the package's scripts.
+
+The ceremony endpoints are django-otp-webauthn's views with three project rules added: registering needs a
+recent password + SMS check (like every other second-factor change), an authentication right after the
+password step completes that login, and without a pending login it is a passwordless login only when
+PASSKEY_PASSWORDLESS_LOGIN is on (the package refuses it otherwise).
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django_otp_webauthn import exceptions, views
+
+from accounts.passkeys import has_passkey, passkeys_of, remove_passkey, verified_with_strong_factor
+from accounts.sessions import recently_reauthenticated
+from accounts.views.account import _next_url
+from accounts.views.login import finish_login, landing_url, pending_login_user
+from accounts.views.profile import reauth_required
+
+
+class ReauthenticationRequired(exceptions.OTPWebAuthnApiError):
+    status_code = 403
+    default_detail = gettext_lazy(
+        "Bevestig eerst opnieuw uw wachtwoord en een SMS-code. Laad daarna de pagina opnieuw."
+    )
+    default_code = "reauthentication_required"
+
+
+class BeginRegistration(views.BeginCredentialRegistrationView):
+    def check_can_register(self):
+        if not recently_reauthenticated(self.request):
+            raise ReauthenticationRequired()
+
+
+class CompleteRegistration(views.CompleteCredentialRegistrationView):
+    def check_can_register(self):
+        if not recently_reauthenticated(self.request):
+            raise ReauthenticationRequired()
+
+    def post(self, *args, **kwargs):
+        response = super().post(*args, **kwargs)
+        if response.status_code == 200:
+            messages.success(
+                self.request, _("Uw passkey is toegevoegd. U kunt hem voortaan gebruiken bij het inloggen.")
+            )
+        return response
+
+
+class PendingLoginMixin:
+    """The user is the one logged in, or else the one who just passed the password step of the login."""
+
+    def get_user(self):
+        if self.request.user.is_authenticated:
+            return self.request.user
+        return pending_login_user(self.request)
+
+
+class BeginAuthentication(PendingLoginMixin, views.BeginCredentialAuthenticationView):
+    pass
+
+
+class CompleteAuthentication(PendingLoginMixin, views.CompleteCredentialAuthenticationView):
+    success_url = None
+
+    def complete_auth(self, device):
+        if not self.request.user.is_authenticated and pending_login_user(self.request):
+            self.success_url = finish_login(self.request, device)
+            return
+        super().complete_auth(device)
+
+    def get_success_url(self):
+        return self.success_url or self.get_redirect_url() or landing_url(self.request.user)
+
+
+@never_cache
+@reauth_required
+def passkey_add(request):
+    return render(request, "accounts/passkey_add.html", {"passkeys": passkeys_of(request.user)})
+
+
+@never_cache
+@reauth_required
+def passkey_remove(request, pk):
+    passkey = passkeys_of(request.user).filter(pk=pk).first()
+    if passkey is None:
+        raise Http404
+    if request.method == "POST":
+        remove_passkey(request.user, pk)
+        messages.success(request, _("De passkey is verwijderd. Hij werkt niet meer om in te loggen."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/passkey_remove.html", {"passkey": passkey})
+
+
+@never_cache
+def strong_factor_required(request):
+    """Staff verified by SMS alone are sent here before the admin (STAFF_REQUIRE_PHISHING_RESISTANT_FACTOR)."""
+    next_url = _next_url(request, "/admin/")
+    if verified_with_strong_factor(request.user):
+        return redirect(next_url)
+    return render(
+        request,
+        "accounts/strong_factor_required.html",
+        {
+            "next": next_url,
+            "has_passkey": has_passkey(request.user),
+            "required": settings.STAFF_REQUIRE_PHISHING_RESISTANT_FACTOR,
+        },
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DigidConfig(AppConfig):
+    name = "digid"
+    verbose_name = "DigiD"
