@@ -65,14 +65,19 @@ DUTCH_OTP_ERRORS = {
 }
 
 
-class DutchAuthenticationTokenForm(AuthenticationTokenForm):
-    """The authenticator-app step of the login, with Dutch messages."""
+# WCAG 2.2 SC 3.3.8: every code field can be filled by paste or the phone's autofill.
+ONE_TIME_CODE_ATTRS = {"inputmode": "numeric", "autocomplete": "one-time-code"}
+
+
+class AppCodeForm(AuthenticationTokenForm):
+    """The authenticator-app step of the login, with Dutch messages and a numeric keyboard on phones."""
 
     otp_error_messages = DUTCH_OTP_ERRORS
 
     def __init__(self, user, initial_device, **kwargs):
         super().__init__(user, initial_device, **kwargs)
         self.fields["otp_token"].label = _("Code uit de app (6 cijfers)")
+        self.fields["otp_token"].widget.attrs.update(ONE_TIME_CODE_ATTRS)
         self.fields["otp_token"].error_messages.update(
             {
                 "required": _("Vul de code uit de app in."),
@@ -83,14 +88,16 @@ class DutchAuthenticationTokenForm(AuthenticationTokenForm):
         )
 
 
-class DutchBackupTokenForm(BackupTokenForm):
-    """The backup-code step of the login, with Dutch messages."""
+class RecoveryCodeForm(BackupTokenForm):
+    """The backup-code step of the login, with Dutch messages. Recovery codes contain letters, so no numeric
+    keyboard; autofill and paste still work."""
 
     otp_error_messages = DUTCH_OTP_ERRORS
 
     def __init__(self, user, initial_device, **kwargs):
         super().__init__(user, initial_device, **kwargs)
         self.fields["otp_token"].label = _("Herstelcode")
+        self.fields["otp_token"].widget.attrs.update({"autocomplete": "one-time-code"})
         self.fields["otp_token"].error_messages.update({"required": _("Vul een herstelcode in.")})
 
 
@@ -260,23 +267,3 @@ class MobileNumberCodeForm(forms.Form):
             # A newer code for another number (e.g. from a second browser) must not confirm this one.
             raise ValidationError(_("Deze code hoort bij een ander nummer. Vraag een nieuwe code aan."))
         return self.cleaned_data["code"]
-
-
-# WCAG 2.2 SC 3.3.8: every code field can be filled by paste or the phone's autofill.
-ONE_TIME_CODE_ATTRS = {"inputmode": "numeric", "autocomplete": "one-time-code"}
-
-
-class AppCodeForm(DutchAuthenticationTokenForm):
-    """The authenticator-app step of the login, with Dutch messages and a numeric keyboard on phones."""
-
-    def __init__(self, user, initial_device, **kwargs):
-        super().__init__(user, initial_device, **kwargs)
-        self.fields["otp_token"].widget.attrs.update(ONE_TIME_CODE_ATTRS)
-
-
-class RecoveryCodeForm(DutchBackupTokenForm):
-    """Recovery codes contain letters, so no numeric keyboard; autofill and paste still work."""
-
-    def __init__(self, user, initial_device, **kwargs):
-        super().__init__(user, initial_device, **kwargs)
-        self.fields["otp_token"].widget.attrs.update({"autocomplete": "one-time-code"})
