@@ -30,13 +30,55 @@ class ReauthenticationRequired(exceptions.OTPWebAuthnApiError):
     default_code = "reauthentication_required"
 
 
-class BeginRegistration(views.BeginCredentialRegistrationView):
+REGISTRATION_FAILED = gettext_lazy("Het toevoegen van de passkey is niet gelukt. Probeer het opnieuw.")
+AUTHENTICATION_FAILED = gettext_lazy(
+    "Inloggen met deze passkey is niet gelukt. Probeer het opnieuw of kies hieronder een andere manier."
+)
+# The package's messages for a refused ceremony (those from py_webauthn's errors are English only) as one
+# clear Dutch sentence each; its other messages come translated.
+DUTCH_ERRORS = {
+    "invalid_authentication_response": AUTHENTICATION_FAILED,
+    "credential_not_found": AUTHENTICATION_FAILED,
+    "credential_user_mismatch": AUTHENTICATION_FAILED,
+    "credential_disabled": AUTHENTICATION_FAILED,
+    "invalid_state": gettext_lazy("Deze poging is verlopen. Laad de pagina opnieuw en probeer het nog eens."),
+    "passwordless_login_disabled": gettext_lazy(
+        "Vul eerst uw gebruikersnaam en wachtwoord in; daarna kunt u uw passkey gebruiken."
+    ),
+}
+UNTRANSLATED_ERRORS = {
+    "malformed_request",
+    "invalid_registration_response",
+    "invalid_cbor",
+    "invalid_json_structure",
+    "unsupported_algorithm",
+    "unsupported_public_key",
+}
+
+
+class DutchErrorsMixin:
+    failed_message = AUTHENTICATION_FAILED
+
+    def handle_exception(self, exc):
+        if isinstance(exc, exceptions.OTPWebAuthnApiError):
+            if exc.code in DUTCH_ERRORS:
+                exc.detail = DUTCH_ERRORS[exc.code]
+            elif exc.code in UNTRANSLATED_ERRORS:
+                exc.detail = self.failed_message
+        return super().handle_exception(exc)
+
+
+class BeginRegistration(DutchErrorsMixin, views.BeginCredentialRegistrationView):
+    failed_message = REGISTRATION_FAILED
+
     def check_can_register(self):
         if not recently_reauthenticated(self.request):
             raise ReauthenticationRequired()
 
 
-class CompleteRegistration(views.CompleteCredentialRegistrationView):
+class CompleteRegistration(DutchErrorsMixin, views.CompleteCredentialRegistrationView):
+    failed_message = REGISTRATION_FAILED
+
     def check_can_register(self):
         if not recently_reauthenticated(self.request):
             raise ReauthenticationRequired()
@@ -59,11 +101,11 @@ class PendingLoginMixin:
         return pending_login_user(self.request)
 
 
-class BeginAuthentication(PendingLoginMixin, views.BeginCredentialAuthenticationView):
+class BeginAuthentication(DutchErrorsMixin, PendingLoginMixin, views.BeginCredentialAuthenticationView):
     pass
 
 
-class CompleteAuthentication(PendingLoginMixin, views.CompleteCredentialAuthenticationView):
+class CompleteAuthentication(DutchErrorsMixin, PendingLoginMixin, views.CompleteCredentialAuthenticationView):
     success_url = None
 
     def complete_auth(self, device):
