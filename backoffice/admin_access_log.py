@@ -4,11 +4,11 @@ from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import IndexView
 
 from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessLogEntry
+
+from .admin_lists import StrictIndexView, StrictModelAdmin
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -28,7 +28,7 @@ class ReadOnlyPermissionHelper(PermissionHelper):
         return False
 
 
-class AccessLogIndexView(IndexView):
+class AccessLogIndexView(StrictIndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """Every export is itself logged, with the filter that produced it."""
         filters = "&".join(f"{key}={value}" for key, value in sorted(self.params.items()) if key != "export")
@@ -62,7 +62,7 @@ def outcome_display(entry):
 outcome_display.short_description = _("uitkomst")
 
 
-class AccessLogAdmin(ModelAdmin):
+class AccessLogAdmin(StrictModelAdmin):
     model = AccessLogEntry
     menu_label = _("Toegangslog")
     menu_icon = "list-ul"

@@ -9,12 +9,12 @@ itself: an object outside the scope is a 404, as if it did not exist.
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, EditView
 
 from dossier.access_log import log_access
 from dossier.models import AccessAction, Client, ClientPlan, Team
 
+from .admin_lists import StrictModelAdmin
 from .models import PortalAccount
 
 
@@ -63,7 +63,7 @@ class ScopedEditView(ScopedFormMixin, EditView):
     pass
 
 
-class ScopedModelAdmin(ModelAdmin):
+class ScopedModelAdmin(StrictModelAdmin):
     """A ModelAdmin whose list and instance views only reach what `managed_by(user)` returns."""
 
     create_view_class = ScopedCreateView

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, InspectView
+
+from backoffice.admin_lists import StrictModelAdmin
 
 from .models import ImportRun, SourceSystem
 from .records import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES
@@ -77,7 +78,7 @@ def _counts_table(run):
     return format_html("<table class='listing'><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", head, body)
 
 
-class ImportRunAdmin(ModelAdmin):
+class ImportRunAdmin(StrictModelAdmin):
     model = ImportRun
     menu_label = gettext_lazy("Importlog")
     menu_icon = "download"
@@ -151,7 +152,7 @@ class SourceSystemButtonHelper(ButtonHelper):
         return buttons
 
 
-class SourceSystemAdmin(ModelAdmin):
+class SourceSystemAdmin(StrictModelAdmin):
     model = SourceSystem
     menu_label = gettext_lazy("Bronsystemen")
     menu_icon = "key"
