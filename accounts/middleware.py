@@ -65,6 +65,10 @@ class PortalAccessMiddleware:
                 request.session.flush()
                 return _login_redirect(request, "account-beeindigd")
             return None
+        if not sessions.is_registered(request):
+            # Ended from another session (profile), by deactivation, or started before sessions were registered.
+            logout(request)
+            return _login_redirect(request, "account-beeindigd")
         login_at = request.session.get(sessions.LOGIN_AT_KEY)
         now = timezone.now().timestamp()
         if login_at is None:
