@@ -11,10 +11,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from wagtail_modeladmin.views import CreateView, EditView
 
-from dossier.access_log import log_access
 from dossier.models import AccessAction, Client, ClientPlan, Team
 
-from .admin_lists import StrictModelAdmin
+from .access_log import log_admin_access, log_admin_list
+from .admin_lists import StrictIndexView, StrictModelAdmin
 from .models import PortalAccount
 
 
@@ -63,9 +63,27 @@ class ScopedEditView(ScopedFormMixin, EditView):
     pass
 
 
+class ScopedIndexView(StrictIndexView):
+    """A list of dossier data; every list or search shown is a read in the access log."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if self.model_admin.log_reads and getattr(response, "status_code", None) == 200:
+            filters = {key: value for key, value in self.params.items() if key not in self.IGNORED_PARAMS}
+            log_admin_list(
+                request,
+                object_type=str(self.opts.verbose_name_plural),
+                search=self.query,
+                filters=filters,
+                count=self.queryset.count(),
+            )
+        return response
+
+
 class ScopedModelAdmin(StrictModelAdmin):
     """A ModelAdmin whose list and instance views only reach what `managed_by(user)` returns."""
 
+    index_view_class = ScopedIndexView
     create_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
     inspect_view_enabled = True
@@ -101,13 +119,8 @@ class ScopedModelAdmin(StrictModelAdmin):
         else:
             return
         client = self.client_of(instance)
-        log_access(
-            request,
-            action=action,
-            object_type=str(self.opts.verbose_name),
-            client=client,
-            object_id=instance.pk,
-            detail="beheeromgeving",
+        log_admin_access(
+            request, action=action, object_type=str(self.opts.verbose_name), client=client, object_id=instance.pk
         )
 
     def _scoped(self, view, request, instance_pk):

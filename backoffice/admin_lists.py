@@ -21,14 +21,16 @@ from django.utils.translation import gettext as _
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
+from cms.exports import FormulaSafeCsvMixin
+
 
 class RefusedParameters(Exception):
     def __init__(self, names):
         self.names = names
 
 
-class StrictIndexView(IndexView):
-    """A modeladmin list that filters on its declared list filters only."""
+class StrictIndexView(FormulaSafeCsvMixin, IndexView):
+    """A modeladmin list that filters on its declared list filters only; its CSV export holds no formulas."""
 
     def dispatch(self, request, *args, **kwargs):
         try:
