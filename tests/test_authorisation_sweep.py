@@ -435,7 +435,7 @@ EXPECTED = {
         "/admin/home/applicationsubmission/inspect/{submission}/",
         (LOGIN, LOGIN, LOGIN, DENIED, DENIED, 200, 200),
     ),
-    "admin/account/": ("/admin/account/", (LOGIN, LOGIN, LOGIN, 200, 200, 200, 200)),
+    "admin/account/": ("/admin/account/", (LOGIN, LOGIN, LOGIN, REAUTH, REAUTH, REAUTH, REAUTH)),
     "admin/api/": ("/admin/api/main/pages/", (LOGIN, LOGIN, LOGIN, 200, 200, 200, 200)),
     "admin/block-preview/": ("/admin/block-preview/", (LOGIN, LOGIN, LOGIN, 404, 404, 404, 404)),
     "admin/bulk/": ("/admin/bulk/wagtailcore/page/delete/?id={home}", (LOGIN, LOGIN, LOGIN, 200, 200, 200, 200)),
