@@ -83,6 +83,10 @@ class PortalAccessMiddleware:
             if self._is_protected(request.path_info) and _session_timed_out(request):
                 return _login_redirect(request, "inactief")
             return None
+        if not sessions.is_registered(request):
+            # Ended from another session (profile), by deactivation, or started before sessions were registered.
+            logout(request)
+            return _login_redirect(request, "account-beeindigd")
         login_at = request.session.get(sessions.LOGIN_AT_KEY)
         now = timezone.now().timestamp()
         if login_at is None:

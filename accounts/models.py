@@ -158,10 +158,14 @@ class SmsOutboxMessage(models.Model):
 
 
 class UserSession(models.Model):
-    """A logged-in session of a user, so the profile can list and end them."""
+    """A logged-in session of a user, so the profile can list and end them.
+
+    The session key is a bearer secret and is not stored here: the session
+    holds this row's id instead, and a session whose row is gone is logged
+    out on its next request (see `accounts.sessions`).
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_sessions")
-    session_key = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("ingelogd op"), default=timezone.now)
     last_seen = models.DateTimeField(_("laatst actief"), default=timezone.now)
     ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)

@@ -96,5 +96,5 @@ def reset_second_factor(user):
         _reset_sms_device(user)
 
 
-def end_other_sessions(user, keep_session_key):
-    return end_sessions(user, keep_session_key=keep_session_key)
+def end_other_sessions(user, keep_session_id):
+    return end_sessions(user, keep_session_id=keep_session_id)

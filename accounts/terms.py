@@ -6,10 +6,15 @@ from .models import TermsAcceptance
 
 
 def has_accepted_current_terms(user) -> bool:
-    """True when the live revision of the current terms was accepted, or when no terms are published."""
+    """True when the live revision of the current terms was accepted.
+
+    Without live terms nobody has consented to anything, so this fails closed:
+    the terms screen then says the terms are unavailable instead of letting
+    everyone through.
+    """
     terms = TermsPage.current()
     if terms is None:
-        return True
+        return False
     return TermsAcceptance.objects.filter(user=user, revision_id=terms.live_revision_id).exists()
 
 

@@ -4,12 +4,12 @@ from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.views import IndexView
 
 from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessLogEntry, ObjectType
 
 from .admin_base import DutchModelAdmin
+from .admin_lists import StrictIndexView
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -29,7 +29,7 @@ class ReadOnlyPermissionHelper(PermissionHelper):
         return False
 
 
-class AccessLogIndexView(IndexView):
+class AccessLogIndexView(StrictIndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """Every export is itself logged, with the filter that produced it."""
         filters = "&".join(f"{key}={value}" for key, value in sorted(self.params.items()) if key != "export")

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import re_path
@@ -17,23 +18,53 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 
 from dossier.access_log import log_access
-from dossier.models import AccessAction, DossierAccess, ObjectType
+from dossier.models import AccessAction, Client, DossierAccess, ObjectType
 
-from .admin_base import ScopedModelAdmin
+from .admin_base import ScopedEditView, ScopedModelAdmin
 from .forms import DeactivateAccountForm, IdentityCheck, PortalAccountForm, ResetSecondFactorForm
 from .models import PortalAccount
 
 
 class PortalAccountPermissionHelper(PermissionHelper):
+    @staticmethod
+    def may_change(user, obj):
+        return PortalAccount.objects.changeable_by(user).filter(pk=obj.pk).exists()
+
+    def user_can_edit_obj(self, user, obj):
+        return super().user_can_edit_obj(user, obj) and self.may_change(user, obj)
+
     def user_can_delete_obj(self, user, obj):
         # Accounts are deactivated, never deleted: acceptances and logs refer to them.
         return False
 
     def user_can_deactivate_obj(self, user, obj):
-        return obj.is_active and self.user_has_specific_permission(user, "deactivate_portalaccount")
+        return (
+            obj.is_active
+            and self.user_has_specific_permission(user, "deactivate_portalaccount")
+            and self.may_change(user, obj)
+        )
 
     def user_can_reset_second_factor(self, user, obj):
-        return obj.is_active and self.user_has_specific_permission(user, "reset_second_factor_portalaccount")
+        return (
+            obj.is_active
+            and self.user_has_specific_permission(user, "reset_second_factor_portalaccount")
+            and self.may_change(user, obj)
+        )
+
+
+class PortalAccountEditView(ScopedEditView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.changed_data:
+            changed = ", ".join(str(form.fields[name].label or name).lower() for name in form.changed_data)
+            log_access(
+                self.request,
+                action=AccessAction.CHANGE,
+                object_type=str(PortalAccount._meta.verbose_name),
+                object_id=self.instance.pk,
+                detail=f"account {self.instance.username} gewijzigd: {changed}",
+            )
+        return response
 
 
 class PortalAccountButtonHelper(ButtonHelper):
@@ -63,7 +94,8 @@ class PortalAccountButtonHelper(ButtonHelper):
 
 
 def dossiers(account):
-    accesses = account.dossier_accesses.select_related("client")
+    """The account's dossiers as far as the viewer manages them (see `PortalAccountAdmin.scoped_queryset`)."""
+    accesses = account.dossier_accesses.all()
     return ", ".join(f"{a.client.full_name} ({a.get_role_display()})" for a in accesses) or "–"
 
 
@@ -106,8 +138,13 @@ class PortalAccountAdmin(ScopedModelAdmin):
         FieldPanel("email"),
     ]
 
+    edit_view_class = PortalAccountEditView
+
     def scoped_queryset(self, request):
-        return PortalAccount.objects.managed_by(request.user).prefetch_related("dossier_accesses__client")
+        own_part = DossierAccess.objects.filter(client__in=Client.objects.managed_by(request.user))
+        return PortalAccount.objects.managed_by(request.user).prefetch_related(
+            Prefetch("dossier_accesses", queryset=own_part.select_related("client"))
+        )
 
     def client_of(self, instance):
         return None

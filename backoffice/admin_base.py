@@ -11,12 +11,13 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied, Validati
 from django.db import models, transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
-from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, EditView, InspectView
 
 from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessOutcome, Client, ClientPlan, ObjectType, OutcomeCode, Team
 
+from .access_log import log_admin_access, log_admin_list
+from .admin_lists import StrictIndexView, StrictModelAdmin
 from .models import PortalAccount
 
 
@@ -57,7 +58,7 @@ class DutchInspectView(InspectView):
         return super().get_field_display_value(field_name, field)
 
 
-class DutchModelAdmin(ModelAdmin):
+class DutchModelAdmin(StrictModelAdmin):
     """A ModelAdmin that shows booleans as "Ja"/"Nee" in its list and inspect views."""
 
     inspect_view_class = DutchInspectView
@@ -115,9 +116,27 @@ class ScopedEditView(ScopedFormMixin, EditView):
     pass
 
 
+class ScopedIndexView(StrictIndexView):
+    """A list of dossier data; every list or search shown is a read in the access log."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if self.model_admin.log_reads and getattr(response, "status_code", None) == 200:
+            filters = {key: value for key, value in self.params.items() if key not in self.IGNORED_PARAMS}
+            log_admin_list(
+                request,
+                model=self.model,
+                search=self.query,
+                filters=filters,
+                count=self.queryset.count(),
+            )
+        return response
+
+
 class ScopedModelAdmin(DutchModelAdmin):
     """A ModelAdmin whose list and instance views only reach what `managed_by(user)` returns."""
 
+    index_view_class = ScopedIndexView
     create_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
     inspect_view_enabled = True
@@ -153,13 +172,12 @@ class ScopedModelAdmin(DutchModelAdmin):
         else:
             return
         client = self.client_of(instance)
-        log_access(
+        log_admin_access(
             request,
             action=action,
             object_type=ObjectType.for_model(self.model),
             client=client,
             object_id=instance.pk,
-            detail="beheeromgeving",
         )
 
     def _scoped(self, view, request, instance_pk):

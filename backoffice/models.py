@@ -5,6 +5,7 @@ them `accounts.change_user`, which in Wagtail's user admin would let them edit
 staff accounts and group memberships.
 """
 
+from django.contrib.auth.models import UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,11 +46,30 @@ class PortalAccountQuerySet(models.QuerySet):
             return accounts
         return accounts.filter(dossier_accesses__client__in=Client.objects.managed_by(user)).distinct()
 
+    def changeable_by(self, user):
+        """Accounts `user` may change: every client the account has (had) access to is one `user` manages.
+
+        An account shared by clients of two teams is visible to both teams
+        (`managed_by`), but only staff who manage all its clients change its
+        e-mail, second factor or active state.
+        """
+        from dossier.models import Client
+
+        accounts = self.managed_by(user)
+        if user.is_authenticated and (user.is_superuser or user.has_perm("dossier.manage_all_clients")):
+            return accounts
+        others = Client.objects.exclude(pk__in=Client.objects.managed_by(user).values("pk"))
+        return accounts.exclude(dossier_accesses__client__in=others)
+
+
+class PortalAccountManager(UserManager.from_queryset(PortalAccountQuerySet)):
+    """A user manager (the user model's `clean()` calls `normalize_email` on it) with the portal scoping."""
+
 
 class PortalAccount(User):
     """A client's or representative's login, as managed by staff in the admin."""
 
-    objects = PortalAccountQuerySet.as_manager()
+    objects = PortalAccountManager()
 
     class Meta:
         proxy = True

@@ -8,7 +8,7 @@ publiceren" workflow. Communicatie edits the text and submits it for approval.
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
@@ -26,6 +26,29 @@ def is_terms_page(page) -> bool:
 
 def refuses_terms_publication(user, pages) -> bool:
     return not may_publish_terms(user) and any(is_terms_page(page) for page in pages)
+
+
+def terms_pages_in(pages, *, include_descendants=True):
+    """The terms pages among `pages` and, with `include_descendants`, below them."""
+    in_tree = Q()
+    for page in pages:
+        in_tree |= Q(path__startswith=page.path) if include_descendants else Q(pk=page.pk)
+    return TermsPage.objects.filter(in_tree) if in_tree else TermsPage.objects.none()
+
+
+def refuses_terms_change(user, pages, *, include_descendants=True) -> bool:
+    """Whether `user` would change which terms are live (or where) by acting on `pages`.
+
+    Unpublishing, deleting, moving or copying a page acts on its descendants
+    too, so a page above a terms version is governed like the terms themselves.
+    """
+    return not may_publish_terms(user) and terms_pages_in(pages, include_descendants=include_descendants).exists()
+
+
+def has_accepted_terms_in(pages) -> bool:
+    """Terms a client accepted are the proof of that consent: nobody deletes them, or a page above them."""
+    accepted = TermsAcceptance.objects.values("terms_page_id")
+    return terms_pages_in(pages).filter(pk__in=accepted).exists()
 
 
 def active_portal_accounts():

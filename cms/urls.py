@@ -6,6 +6,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views.admin_account import account as admin_account
 from accounts.views.login import admin_login
 from backoffice.site_history import ScopedLogEntriesView
 from home.views import favicon, robots_txt
@@ -16,6 +17,8 @@ urlpatterns = [
     # Site history without other teams' dossier entries (backoffice.site_history).
     path("admin/reports/site-history/", require_admin_access(ScopedLogEntriesView.as_view())),
     path("admin/reports/site-history/results/", require_admin_access(ScopedLogEntriesView.as_view(results_only=True))),
+    # E-mail and password of a staff account change only after a fresh password + SMS check.
+    path("admin/account/", admin_account),
     path("admin/", include(wagtailadmin_urls)),
     path("account/digid/", include("digid.urls")),
     path("account/passkey/", include("accounts.passkey_urls")),

@@ -147,6 +147,11 @@ class ApplicationSubmission(AbstractFormSubmission):
 class ApplicationFormPage(AbstractEmailForm):
     """The application form (Registratie cliëntportaaltoegang)."""
 
+    def get_submissions_list_view_class(self):
+        from .submission_exports import FormulaSafeSubmissionsListView
+
+        return FormulaSafeSubmissionsListView
+
     intro = RichTextField(
         _("inleiding"),
         blank=True,

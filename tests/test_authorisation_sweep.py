@@ -484,7 +484,7 @@ EXPECTED = {
         "/admin/home/applicationsubmission/inspect/{submission}/",
         (LOGIN, LOGIN, LOGIN, DENIED, DENIED, 200, 200),
     ),
-    "admin/account/": ("/admin/account/", (LOGIN, LOGIN, LOGIN, 200, 200, 200, 200)),
+    "admin/account/": ("/admin/account/", (LOGIN, LOGIN, LOGIN, REAUTH, REAUTH, REAUTH, REAUTH)),
     "admin/api/": ("/admin/api/main/pages/", (LOGIN, LOGIN, LOGIN, 200, 200, 200, 200)),
     "admin/berichten/": ("/admin/berichten/", (LOGIN, LOGIN, LOGIN, DENIED, DENIED, 200, 200)),
     "admin/berichten/<int:pk>/": (

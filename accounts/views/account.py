@@ -55,7 +55,9 @@ def password_change(request):
 def accept_terms(request):
     terms = TermsPage.current()
     next_url = _next_url(request, "/mijn-dossier/")
-    if terms is None or (request.method == "GET" and has_accepted_current_terms(request.user)):
+    if terms is None:
+        return render(request, "accounts/terms_unavailable.html", status=503)
+    if request.method == "GET" and has_accepted_current_terms(request.user):
         return redirect(next_url)
     if request.method == "POST":
         if "decline" in request.POST:

@@ -24,7 +24,13 @@ from accounts.challenges import CONFIRM, VERIFY_MOBILE, SmsChallengeError, issue
 from accounts.forms import ContactDetailsForm, MobileNumberCodeForm, ReauthForm
 from accounts.models import SmsChallenge
 from accounts.passkeys import passkeys_of
-from accounts.sessions import active_sessions, end_sessions, mark_reauthenticated, recently_reauthenticated
+from accounts.sessions import (
+    active_sessions,
+    current_session_id,
+    end_sessions,
+    mark_reauthenticated,
+    recently_reauthenticated,
+)
 from accounts.views.account import _next_url
 
 QR_SESSION_KEY = "django_two_factor-qr_secret_key"
@@ -57,14 +63,14 @@ def profile(request):
             "backup_count": StaticToken.objects.filter(device__user=user).count(),
             "passkeys": passkeys_of(user),
             "sessions": active_sessions(user),
-            "current_session_key": request.session.session_key,
+            "current_session_id": current_session_id(request),
         },
     )
 
 
 @require_POST
 def end_other_sessions(request):
-    count = end_sessions(request.user, keep_session_key=request.session.session_key)
+    count = end_sessions(request.user, keep_session_id=current_session_id(request))
     messages.success(request, _("Andere sessies beëindigd: %(count)d.") % {"count": count})
     return redirect("accounts:profile")
 
