@@ -11,7 +11,7 @@ def forget_sessions(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_smsoutboxmessage_usersession_smschallenge'),
+        ('accounts', '0006_logincodeblock'),
     ]
 
     operations = [
