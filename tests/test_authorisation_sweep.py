@@ -592,6 +592,7 @@ EXPECTED = {
         "/documents/authenticate_with_password/999/",
         (404, 404, 404, 404, 404, 404, 404),
     ),
+    "favicon.ico": ("/favicon.ico", ("/static/img/favicon.svg",) * 7),
     "robots.txt": ("/robots.txt", (200, 200, 200, 200, 200, 200, 200)),
     "sitemap.xml": ("/sitemap.xml", (200, 200, 200, 200, 200, 200, 200)),
     "zoeken/": ("/zoeken/", (200, 200, 200, 200, 200, 200, 200)),
