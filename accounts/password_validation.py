@@ -123,9 +123,17 @@ class PersonalInformationValidator:
         return {_letters(word) for word in words if len(_letters(word)) >= MIN_WORD_LENGTH}
 
     def validate(self, password, user=None):
-        spellings = _spellings(password)
-        for word in self.user_words(user):
-            if any(word in spelling for spelling in spellings):
+        """Refuse when what is left without those words is shorter than the minimum length.
+
+        So 'Sanne-Visser-1' is refused, but a long passphrase that happens to
+        contain 'linde' or a first name is as strong as its other words.
+        """
+        words = sorted(self.user_words(user), key=len, reverse=True)
+        for spelling in _spellings(password):
+            rest = spelling
+            for word in words:
+                rest = rest.replace(word, "")
+            if rest != spelling and len(password) - (len(spelling) - len(rest)) < settings.PASSWORD_MIN_LENGTH:
                 raise ValidationError(
                     _(
                         "Het wachtwoord lijkt te veel op uw naam, gebruikersnaam of e-mailadres, of op de naam van "
@@ -135,4 +143,4 @@ class PersonalInformationValidator:
                 )
 
     def get_help_text(self):
-        return _("Uw wachtwoord mag niet uw naam, gebruikersnaam of e-mailadres bevatten.")
+        return _("Uw wachtwoord mag niet vooral uit uw naam, gebruikersnaam of e-mailadres bestaan.")

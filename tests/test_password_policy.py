@@ -41,6 +41,14 @@ def test_a_long_passphrase_of_unrelated_words_is_accepted(sanne, password):
     validate_password(password, sanne)
 
 
+@pytest.mark.parametrize(
+    "password",
+    ["de linde bloeit in juni en de bijen zoemen rond het oude bankje.", "sanne fietst elke zondag langs de dijk"],
+)
+def test_a_passphrase_that_is_long_enough_without_a_name_in_it_is_accepted(sanne, password):
+    validate_password(password, sanne)
+
+
 def test_a_too_personal_password_is_refused_in_dutch_on_the_password_change(client, sanne):
     from tests.personas import PASSWORD, login_verified
 
