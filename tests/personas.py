@@ -7,6 +7,10 @@ Personas (all with mobile numbers and e-mail):
 - dirk:   care worker (Zorgmedewerker) in team "De Linde" (clients A and B)
 - eva:    communication editor (Communicatie)
 - frank:  privacy officer (Privacy/juridisch)
+
+All of them accepted the terms of use in force (`Personas.terms`, an old
+version under the root page, so terms a test publishes itself are newer and
+current): without live, accepted terms no dossier opens.
 """
 
 from datetime import date, timedelta
@@ -58,6 +62,25 @@ def grant(user, client, role=AccessRole.CLIENT, *, valid_from=None, valid_until=
     )
 
 
+def publish_baseline_terms():
+    from wagtail.models import Page
+
+    from home.models import TermsPage
+
+    terms = Page.get_first_root_node().add_child(
+        instance=TermsPage(
+            title="Gebruikersvoorwaarden (basis)",
+            slug="gebruikersvoorwaarden-basis",
+            version="0.1",
+            effective_date=date(2000, 1, 1),
+            body="<p>De voorwaarden die alle persona's hebben geaccepteerd.</p>",
+        )
+    )
+    terms.save_revision().publish()
+    terms.refresh_from_db()
+    return terms
+
+
 def add_to_group(user, name):
     """Staff roles are groups created by backoffice.roles after migrate (see backoffice/signals.py)."""
     from django.contrib.auth.models import Group
@@ -98,6 +121,11 @@ class Personas:
         grant(self.ben, self.client_a, AccessRole.LEGAL_REPRESENTATIVE)
         grant(self.ben, self.client_b, AccessRole.LEGAL_REPRESENTATIVE)
         grant(self.carla, self.client_c, AccessRole.CLIENT)
+        from accounts.terms import accept_current_terms
+
+        self.terms = publish_baseline_terms()
+        for user in (self.anna, self.ben, self.carla, self.dirk, self.eva, self.frank):
+            accept_current_terms(user)
         CareTeamMembership.objects.create(
             staff_member=self.dirk,
             client=self.client_a,

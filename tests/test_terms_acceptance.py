@@ -54,7 +54,7 @@ def test_accepting_stores_user_revision_version_time_and_address(client, persona
         "/account/voorwaarden/", {"accept": "1", "next": "/account/profiel/"}, REMOTE_ADDR="192.0.2.7"
     )
     assert response["Location"] == "/account/profiel/"
-    acceptance = TermsAcceptance.objects.get(user=personas.anna)
+    acceptance = TermsAcceptance.objects.get(user=personas.anna, terms_page=terms)
     assert acceptance.revision_id == terms.live_revision_id
     assert acceptance.terms_page == terms.page_ptr.specific
     assert acceptance.version == "1.0"
@@ -77,7 +77,7 @@ def test_a_newly_published_revision_asks_for_acceptance_again(client, personas, 
     assert response["Location"].startswith("/account/voorwaarden/")
     assert "u kunt ook uw afspraken inzien" in client.get("/account/voorwaarden/").content.decode()
     client.post("/account/voorwaarden/", {"accept": "1"})
-    assert TermsAcceptance.objects.filter(user=personas.anna).count() == 2
+    assert TermsAcceptance.objects.filter(user=personas.anna, terms_page=terms).count() == 2
     assert client.get("/account/profiel/").status_code == 200
 
 
@@ -88,7 +88,7 @@ def test_declining_logs_out_with_an_explanation(client, personas, terms):
     page = response.content.decode()
     assert "niet akkoord bent gegaan met de gebruikersvoorwaarden" in page
     assert not response.wsgi_request.user.is_authenticated
-    assert not TermsAcceptance.objects.exists()
+    assert not TermsAcceptance.objects.filter(terms_page=terms).exists()
     assert client.get("/account/profiel/")["Location"].startswith("/account/inloggen/")
 
 
