@@ -60,7 +60,7 @@ class PortalAccountEditView(ScopedEditView):
             log_access(
                 self.request,
                 action=AccessAction.CHANGE,
-                object_type=str(PortalAccount._meta.verbose_name),
+                object_type=ObjectType.PORTAL_ACCOUNT,
                 object_id=self.instance.pk,
                 detail=f"account {self.instance.username} gewijzigd: {changed}",
             )
