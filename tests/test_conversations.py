@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.models import SmsOutboxMessage
+from accounts.terms import accept_current_terms
 from conversations import services
 from conversations.models import Attachment, Conversation, Message, Notification
 from dossier.models import AccessLogEntry, AccessOutcome
@@ -220,6 +221,7 @@ def test_a_new_portal_account_of_the_client_sees_earlier_conversations(client, p
     services.start_conversation(personas.client_a, personas.anna, "Eerder gesprek", "tekst")
     newcomer = make_user("nora", mobile="+31699999999")
     grant(newcomer, personas.client_a, "relative")
+    accept_current_terms(newcomer)
     login_verified(client, newcomer)
     assert "Eerder gesprek" in client.get(URL).content.decode()
 
