@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from accounts.models import SmsOutboxMessage
 from accounts.sessions import mark_reauthenticated
+from accounts.terms import accept_current_terms
 from afschrift import services
 from afschrift.models import AfschriftRequest, AfschriftStatus
 from dossier.access_log import log_access  # noqa: F401 - the API the afschrift writes through
@@ -297,8 +298,11 @@ def test_the_legal_representative_gets_the_whole_dossier(client, personas, dossi
 def test_a_relative_with_partial_access_gets_no_afschrift_and_is_told_who_can(client, personas, dossier):
     relative = make_user("rob", first_name="Rob", last_name="Jansen", mobile="+31699999999")
     grant(relative, personas.client_a, AccessRole.RELATIVE)
+    accept_current_terms(relative)
     rob = login_verified(client, relative)
-    assert "Afschrift van mijn dossier" not in rob.get("/mijn-dossier/").content.decode()
+    dashboard = rob.get("/mijn-dossier/")
+    assert dashboard.status_code == 200
+    assert "Afschrift van mijn dossier" not in dashboard.content.decode()
     html = rob.get(URL).content.decode()
     assert "alleen de cliënt en de wettelijk vertegenwoordiger" in html
     assert "idempotency_key" not in html
