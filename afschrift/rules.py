@@ -36,5 +36,10 @@ def eligible_clients(user, client: Client | None = None):
     return clients.filter(pk__in=roles.values("client_id"))
 
 
+def grant_carries_afschrift(grant) -> bool:
+    """Whether a valid dossier access (or None) is in a role that carries the right to an afschrift."""
+    return grant is not None and grant.role in ELIGIBLE_ROLES
+
+
 def may_request(user, client) -> bool:
     return eligible_clients(user, client).exists()

@@ -36,11 +36,21 @@ class Authorisation:
         self.role, self.purpose, self.basis = role, purpose, basis
 
 
-def authorisation_of(user, client, object_type) -> Authorisation:
+def valid_grant(request, client):
+    """The user's dossier access to `client` valid today, looked up once per request (the log and the page ask)."""
+    grants = request.__dict__.setdefault("_valid_dossier_grants", {})
+    if client.pk not in grants:
+        grants[client.pk] = DossierAccess.objects.valid_on().filter(user=request.user, client=client).first()
+    return grants[client.pk]
+
+
+def authorisation_of(user, client, object_type, access=False) -> Authorisation:
+    """`access`: the user's valid grant for `client` when the caller already has it (None = none), else looked up."""
     if user is None or not user.is_authenticated:
         return Authorisation(_("anoniem"), AccessPurpose.UNKNOWN, "anonymous")
     if client is not None:
-        access = DossierAccess.objects.valid_on().filter(user=user, client=client).first()
+        if access is False:
+            access = DossierAccess.objects.valid_on().filter(user=user, client=client).first()
         if access is not None:
             return Authorisation(
                 access.get_role_display(), PURPOSE_OF_ROLE[access.role], f"dossier_access:{access.pk}:{access.role}"
@@ -91,7 +101,8 @@ def log_access(
     """Write one entry. `period` (with `.start`/`.end` dates) says which part of the dossier was shown."""
     object_type = ObjectType(object_type)
     user = request.user if request.user.is_authenticated else None
-    authorisation = authorisation_of(user, client, object_type)
+    access = valid_grant(request, client) if user is not None and client is not None else False
+    authorisation = authorisation_of(user, client, object_type, access)
     if outcome_code is None:
         outcome_code = OutcomeCode.OK if outcome == AccessOutcome.ALLOWED else OutcomeCode.NO_ACCESS
     return AccessLogEntry.objects.create(

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.pdf import pdf_response
-from dossier.access_log import log_access
+from dossier.access_log import log_access, valid_grant
 from dossier.models import (
     AccessAction,
     AccessLogEntry,
@@ -109,10 +109,11 @@ def _get_or_deny(request, client, queryset, pk, object_type, action=AccessAction
     return obj
 
 
-def _afschrift_allowed(user, client) -> bool:
-    from afschrift.rules import may_request
+def _afschrift_allowed(request, client) -> bool:
+    """The current client is already visible to the user, so only the role of the valid grant decides."""
+    from afschrift.rules import grant_carries_afschrift
 
-    return may_request(user, client)
+    return grant_carries_afschrift(valid_grant(request, client))
 
 
 def no_access(request, page):
@@ -136,7 +137,7 @@ def dashboard(request, page, client):
         .first(),
         "appointments": Appointment.objects.visible_to(user, client).in_period(today, today + timedelta(days=1)),
         "today": today,
-        "afschrift_allowed": _afschrift_allowed(user, client),
+        "afschrift_allowed": _afschrift_allowed(request, client),
     }
     log_access(request, action=AccessAction.READ, object_type=ObjectType.DASHBOARD, client=client)
     return _render(request, page, client, "dossier_pages/dashboard.html", "dashboard", context)
@@ -277,7 +278,7 @@ def profile(request, page, client):
     extra = {
         "care_team": client.care_team_memberships.valid_on(today).select_related("staff_member"),
         "portal_accounts": client.accesses.valid_on(today).select_related("user"),
-        "afschrift_allowed": _afschrift_allowed(request.user, client),
+        "afschrift_allowed": _afschrift_allowed(request, client),
     }
     return _section(
         request,

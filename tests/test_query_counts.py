@@ -20,7 +20,9 @@ PAGES = [
     "/mijn-dossier/afspraken/",
     "/mijn-dossier/profiel/?periode=jaar",
 ]
-MAX_QUERIES = 30
+# 30 before this round; +1 is the per-request check that the session's row still exists (sessions no longer keep
+# their key in our tables). The performance work brings every page down to 12.
+MAX_QUERIES = 31
 
 
 def _fill(client, reports):
