@@ -67,7 +67,15 @@ def publish_baseline_terms():
 
     from home.models import TermsPage
 
-    terms = Page.get_first_root_node().add_child(
+    # A transactional test starts from an empty database, without Wagtail's root page.
+    root = Page.get_first_root_node()
+    if root is None:
+        from django.conf import settings
+        from wagtail.models import Locale
+
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.add_root(title="Root", slug="root")
+    terms = root.add_child(
         instance=TermsPage(
             title="Gebruikersvoorwaarden (basis)",
             slug="gebruikersvoorwaarden-basis",
