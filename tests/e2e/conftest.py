@@ -59,20 +59,39 @@ expect.set_options(timeout=ACTION_TIMEOUT_MS)
 
 
 class RequestsInFlight:
-    """The live server's WSGI application, counting the connections it is still serving.
+    """The live server's WSGI application: one request at a time, counting the connections it is still serving.
 
-    Counted per connection thread rather than per request, so a request that
-    arrived on an open keep-alive connection is included until the client
-    hangs up and the thread has answered everything it read.
+    Every server thread shares the one connection to the in-memory database, and
+    a Django connection keeps its transaction state (atomic blocks, savepoints)
+    on itself: two requests at once would open savepoints in each other's
+    transactions. So a request holds `database_lock` until its body is
+    complete, and the test code's own queries wait for it too (`serialise_queries`).
+
+    Connections are counted per connection thread rather than per request, so a
+    request that arrived on an open keep-alive connection is included until the
+    client hangs up and the thread has answered everything it read.
     """
 
     def __init__(self, application):
         self.application = application
+        self.database_lock = threading.RLock()
         self._open = 0
         self._changed = threading.Condition()
 
     def __call__(self, environ, start_response):
-        return self.application(environ, start_response)
+        with self.database_lock:
+            response = self.application(environ, start_response)
+            try:
+                body = b"".join(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+        return [body]
+
+    def serialise_queries(self, execute, sql, params, many, context):
+        """A Django execute wrapper: a query of the test code waits until no request is being served."""
+        with self.database_lock:
+            return execute(sql, params, many, context)
 
     def serve(self, handle_connection):
         with self._changed:
@@ -144,6 +163,7 @@ def demo_site(django_db_setup, django_db_blocker):
         _copy_database(database, loaded)
         server, requests = _start_live_server("127.0.0.1")
         server._live_server_modified_settings.enable()
+        shared.execute_wrappers.append(requests.serialise_queries)
         try:
             yield SimpleNamespace(
                 url=server.url, snapshot=loaded, database=database, connection=shared, requests=requests
@@ -151,6 +171,7 @@ def demo_site(django_db_setup, django_db_blocker):
         finally:
             server._live_server_modified_settings.disable()
             server.stop()
+            shared.execute_wrappers.remove(requests.serialise_queries)
             _copy_database(empty, database)
             _clear_caches()
             empty.close()
@@ -176,6 +197,7 @@ def site(demo_site, django_db_blocker):
         _clear_caches()
         yield demo_site
         demo_site.requests.wait_until_idle()
+        assert not demo_site.connection.in_atomic_block, "a request left the shared connection inside a transaction"
 
 
 @pytest.fixture(scope="package")

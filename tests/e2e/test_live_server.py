@@ -3,8 +3,15 @@
 import threading
 
 from tests.e2e.conftest import BROWSER, close_tab, open_tab
+from tests.e2e.helpers import log_in
 
 pytestmark = BROWSER
+SECTIONS = [
+    "/mijn-dossier/clientplannen/",
+    "/mijn-dossier/evaluaties/",
+    "/mijn-dossier/rapportages/",
+    "/mijn-dossier/afspraken/",
+]
 
 
 def test_a_request_still_running_when_a_test_ends_finishes_before_the_database_is_reset(site, browser):
@@ -33,3 +40,21 @@ def test_a_request_still_running_when_a_test_ends_finishes_before_the_database_i
         site.requests.application = application
         release.set()
     assert finished.is_set(), "the test ended while the server was still handling a request of its page"
+
+
+def test_parallel_requests_of_one_tab_each_get_their_page_and_leave_the_shared_connection_clean(site, browser):
+    """The live server shares one in-memory SQLite connection between its threads; a browser asks for up to
+    six pages at once, each writing its access-log entry in a transaction of its own."""
+    from django.db import connection
+
+    page = open_tab(site, browser, "desktop")
+    log_in(page, "marieke")
+    statuses = page.evaluate(
+        """paths => Promise.all(Array.from({length: 60}, (_, i) =>
+            fetch(paths[i % paths.length], {credentials: 'same-origin'}).then(response => response.status)))""",
+        SECTIONS,
+    )
+    close_tab(page)
+    site.requests.wait_until_idle()
+    assert statuses == [200] * 60
+    assert not connection.in_atomic_block
