@@ -6,6 +6,8 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# pytest-xdist worker processes for the suite; one per core of this 2-core machine.
+TEST_WORKERS ?= 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: audit-in-test run test install system-deps lint format check test-sqlite test-postgres audit screenshots bench load-test serve-prod clean
@@ -48,10 +50,10 @@ check: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
 test-sqlite: install system-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 test-postgres: install system-deps
-	scripts/with-services $(BIN)/pytest -m "not browser"
+	scripts/with-services $(BIN)/pytest -m "not browser" -n $(TEST_WORKERS) --dist loadgroup
 
 audit: install
 	scripts/audit-dependencies

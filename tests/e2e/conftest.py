@@ -46,8 +46,9 @@ VIEWPORTS = {
     "desktop": {"width": 1280, "height": 900},
     "phone": {"width": 375, "height": 812},
 }
-# Module marker for browser tests: `pytestmark = BROWSER`.
-BROWSER = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Module marker for browser tests: `pytestmark = BROWSER`. With pytest-xdist all browser tests run in one
+# worker (`--dist loadgroup`), so the demo site is loaded and Chromium started once.
+BROWSER = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("browser")]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "e2e"
 
 
