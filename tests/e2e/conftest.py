@@ -114,6 +114,12 @@ def _tracked_server_class(requests):
     from django.core.servers.basehttp import ThreadedWSGIServer
 
     class TrackedServer(ThreadedWSGIServer):
+        def __init__(self, address, handler, *args, **kwargs):
+            # Headers and body go out in separate writes; with Nagle's algorithm and the browser's delayed ACK
+            # every keep-alive response would wait some 40 ms for the second one.
+            handler = type(handler.__name__, (handler,), {"disable_nagle_algorithm": True})
+            super().__init__(address, handler, *args, **kwargs)
+
         def process_request_thread(self, request, client_address):
             requests.serve(lambda: super(TrackedServer, self).process_request_thread(request, client_address))
 
