@@ -27,10 +27,11 @@ def png_bytes(size=(2, 2)):
 
 
 def docx_bytes():
+    """A minimal .docx with fixed member dates, so the bytes (and the test ids) are the same in every worker."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<document/>")
+        for name, text in [("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<document/>")]:
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
