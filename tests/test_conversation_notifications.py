@@ -291,3 +291,16 @@ def test_a_check_from_an_earlier_unanswered_period_does_not_alert_for_a_newer_me
         services.reply(conversation, personas.anna, "Nog iets")
     run_due_jobs(at=first_due + timedelta(minutes=1))
     assert not team_alerts().exists()
+
+
+def test_a_conversation_reopened_while_the_client_still_waits_is_checked_again(
+    personas, deferred_jobs, django_capture_on_commit_callbacks
+):
+    conversation = client_writes(personas, django_capture_on_commit_callbacks)
+    due = alerts.reply_due(conversation.awaiting_reply_since)
+    services.set_status(conversation, "closed")
+    run_due_jobs(at=due + timedelta(minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_status(conversation, "open")
+    run_due_jobs(at=due + timedelta(minutes=2))
+    assert set(team_alerts().values_list("recipient", flat=True)) == {personas.dirk.pk}
