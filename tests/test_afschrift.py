@@ -481,6 +481,7 @@ def test_the_fhir_bundle_holds_each_message_as_a_communication_part_of_its_conve
     assert reply["inResponseTo"][0]["reference"] == f"Communication/{messages[0]['id']}"
     [attachment] = [payload["contentAttachment"] for payload in reply["payload"] if "contentAttachment" in payload]
     assert attachment["title"] == "recept-scan.pdf" and attachment["size"] > 0
+    assert [e for e in fhir_import.parse(bundle, "afschrift.json").errors if e.level != "warning"] == []
     text = json.dumps(bundle, ensure_ascii=False)
     for absent in ("Interne-notitie", "Bericht-over-Bram", "Bericht-van-Carla", "dirk"):
         assert absent not in text.replace("Dirk", ""), absent
