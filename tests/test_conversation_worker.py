@@ -5,6 +5,8 @@ the messages are committed for real, so the worker process sees the task rows
 a production worker would see.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
@@ -52,11 +54,11 @@ def test_a_real_worker_process_runs_the_deferred_overdue_check_when_its_time_has
     check.refresh_from_db()
     assert check.status == "READY"  # not yet due: the worker leaves it
 
-    # The response time passes: move the message and its check back by the same span.
+    # A week passes: move the message and its check back by a week (the same weekday, so the same response time).
+    week = timedelta(days=7)
     since = conversation.awaiting_reply_since
-    span = check.run_after - since
-    Conversation.objects.filter(pk=conversation.pk).update(awaiting_reply_since=since - span)
-    DBTaskResult.objects.filter(pk=check.pk).update(run_after=check.run_after - span)
+    Conversation.objects.filter(pk=conversation.pk).update(awaiting_reply_since=since - week)
+    DBTaskResult.objects.filter(pk=check.pk).update(run_after=check.run_after - week)
     for _run in range(2):
         finished = run_worker()
         assert finished.returncode == 0, finished.stderr[-2000:]
