@@ -10,6 +10,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from conversations.models import Conversation
 from dossier.models import (
     AccessAction,
     AccessLogEntry,
@@ -47,12 +48,18 @@ class Dossier:
     evaluations: list = field(default_factory=list)
     agreements: list = field(default_factory=list)
     appointments: list = field(default_factory=list)
+    conversations: list = field(default_factory=list)
     access_log: list = field(default_factory=list)
 
     @property
     def changes(self) -> list:
         """Who supplied or changed information (imports from the care record system, staff edits)."""
         return [entry for entry in self.access_log if entry.action == AccessAction.CHANGE]
+
+    @property
+    def messages(self) -> list:
+        """Every copied message, conversation by conversation, oldest first."""
+        return [message for conversation in self.conversations for message in conversation.copied_messages]
 
     @property
     def sources(self) -> list[tuple[str, int, datetime | None, datetime | None]]:
@@ -91,6 +98,7 @@ def collect(user, client: Client, organisation: str) -> Dossier:
         evaluations=list(evaluations),
         agreements=list(CareAgreement.objects.visible_to(user, client).order_by("period_start", "pk")),
         appointments=list(Appointment.objects.visible_to(user, client).order_by("starts_at", "pk")),
+        conversations=list(Conversation.objects.in_dossier_copy(user, client)),
         access_log=list(
             AccessLogEntry.objects.for_client(client).only(*LOG_FIELDS).order_by("occurred_at", "pk").iterator(5000)
         ),

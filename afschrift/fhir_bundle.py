@@ -5,7 +5,10 @@ DocumentReference, CarePlan, Appointment and Contract; this module writes the
 same shapes with the same systems and codes (from settings), so the care record
 system, or a personal health environment, can read the copy back. On top of
 that: Provenance for who supplied each record and who signed each plan, and an
-AuditEvent for every line of the access log (art. 15e).
+AuditEvent for every line of the access log (art. 15e). Conversations with
+the care team are Communications: one per conversation (its subject as
+`topic`) and one per message, `partOf` its conversation and `inResponseTo`
+the message before it; attachments by name and size only.
 
 Staff appear by name only (a reference with `display`), never by username:
 a client's copy is no place for login names.
@@ -95,6 +98,8 @@ class _Builder:
             self.agreement(agreement)
         for appointment in self.dossier.appointments:
             self.appointment(appointment)
+        for conversation in self.dossier.conversations:
+            self.conversation(conversation)
         for entry in self.dossier.access_log:
             self.audit_event(entry)
         return {
@@ -353,6 +358,54 @@ class _Builder:
             }
         )
         self.provenance(f"Appointment/{resource_id}", appointment)
+
+    def team_ref(self, team) -> dict:
+        if team.pk == self.client.team_id:
+            return {"reference": f"Organization/team-{team.pk}", "display": team.name}
+        return {"type": "Organization", "display": team.name}
+
+    def conversation(self, conversation):
+        thread_id = f"conversation-{conversation.pk}"
+        topic = {"text": conversation.subject}
+        team = self.team_ref(conversation.team)
+        self.add(
+            {
+                "resourceType": "Communication",
+                "id": thread_id,
+                "status": "in-progress" if conversation.is_open else "completed",
+                "subject": self.patient_ref,
+                "topic": topic,
+                "sent": _moment(conversation.created_at),
+                "recipient": [team],
+            }
+        )
+        previous = None
+        for message in conversation.copied_messages:
+            resource_id = f"message-{message.pk}"
+            sender = {"display": message.author_name}
+            if message.from_care_team:
+                sender["type"] = "Practitioner"
+            payload = [{"contentString": message.body}]
+            payload += [
+                {"contentAttachment": {"title": attachment.original_name, "size": attachment.size}}
+                for attachment in message.attachments.all()
+            ]
+            self.add(
+                {
+                    "resourceType": "Communication",
+                    "id": resource_id,
+                    "partOf": [{"reference": f"Communication/{thread_id}", "display": conversation.subject}],
+                    "inResponseTo": [{"reference": f"Communication/{previous}"}] if previous else None,
+                    "status": "completed",
+                    "subject": self.patient_ref,
+                    "topic": topic,
+                    "sent": _moment(message.created_at),
+                    "sender": sender,
+                    "recipient": [self.patient_ref if message.from_care_team else team],
+                    "payload": payload,
+                }
+            )
+            previous = resource_id
 
     def audit_event(self, entry):
         agents = [

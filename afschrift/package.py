@@ -20,6 +20,7 @@ MANIFEST_NAME = "manifest.json"
 TEMPLATE = "afschrift/pdf/afschrift.html"
 PDF_VARIANT = "pdf/a-2b"
 REPORTS_PER_PART = 300
+MESSAGES_PER_PART = 300
 LOG_LINES_PER_PART = 2000
 
 
@@ -37,6 +38,8 @@ def _parts(dossier: Dossier):
     yield _("Evaluaties"), {"part": "evaluations", "evaluations": dossier.evaluations}
     yield _("Zorgovereenkomsten"), {"part": "agreements", "agreements": dossier.agreements}
     yield _("Afspraken"), {"part": "appointments", "appointments": dossier.appointments}
+    for first, chunk in _chunks(dossier.messages, MESSAGES_PER_PART):
+        yield (_("Berichten") if first else None), {"part": "messages", "first": first, "messages": chunk}
     chunks = list(_chunks(dossier.access_log, LOG_LINES_PER_PART))
     for position, (first, chunk) in enumerate(chunks):
         context = {"part": "art15e", "first": first, "last": position == len(chunks) - 1, "access_log": chunk}

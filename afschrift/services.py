@@ -182,8 +182,16 @@ def produce(afschrift_id: int) -> str:
             return SKIPPED
         _log_system(
             afschrift,
-            _("afschrift gemaakt: %(reports)d rapportages, %(plans)d cliëntplannen, %(log)d logregels")
-            % {"reports": len(dossier.reports), "plans": len(dossier.plans), "log": len(dossier.access_log)},
+            _(
+                "afschrift gemaakt: %(reports)d rapportages, %(plans)d cliëntplannen, %(messages)d berichten, "
+                "%(log)d logregels"
+            )
+            % {
+                "reports": len(dossier.reports),
+                "plans": len(dossier.plans),
+                "messages": len(dossier.messages),
+                "log": len(dossier.access_log),
+            },
         )
     notifications.notify_ready(user)
     return PRODUCED

@@ -9,6 +9,12 @@
    request must be the friendly Dutch error page (500/503), and the site must recover by itself;
    the recovery time is measured from the moment PostgreSQL accepts connections again.
 4. Every submission the site confirmed is stored exactly once and whole; failed ones at most once.
+5. Messages: during the load phase every user also reads the Berichten section and sends messages (a new
+   conversation or a reply, each with a unique marker and the form's idempotency key; now and then the same
+   POST twice, as a double click). Before the fault, the script waits for the worker to deliver every
+   notification, then checks: each message that got a success response is stored exactly once, a repeated
+   POST stored nothing, every notification is sent exactly once (one SMS in the outbox per SMS notification).
+   LOAD_NOTIFIED_USERS (5) of the users want an SMS per new message, the others no notification.
 
 Prints the figures and writes var/load/load_fault.json. Exit status 1 when a requirement fails.
 Environment: LOAD_USERS (100), LOAD_SECONDS (60), FAULT_DOWN_SECONDS (10).
@@ -35,6 +41,9 @@ OUT_DIR = BASE_DIR / "var" / "load"
 USERS = int(os.environ.get("LOAD_USERS", 100))
 LOAD_SECONDS = int(os.environ.get("LOAD_SECONDS", 60))
 DOWN_SECONDS = int(os.environ.get("FAULT_DOWN_SECONDS", 10))
+NOTIFIED_USERS = int(os.environ.get("LOAD_NOTIFIED_USERS", 5))
+NOTIFICATIONS_DRAIN_SECONDS = 900
+NEW_MESSAGE_SMS = "Er is een nieuw bericht voor u in MijnDossier."
 PASSWORD = "Belasting-test-2026"
 CLIENT_NUMBER = "10001"
 FRIENDLY = "Er ging iets mis"
@@ -65,6 +74,7 @@ def setup_users():
     from two_factor.plugins.phonenumber.models import PhoneDevice
 
     from accounts.terms import accept_current_terms
+    from conversations.notifications import set_preference
     from dossier.models import AccessRole, Client, DossierAccess
 
     User = get_user_model()
@@ -84,6 +94,7 @@ def setup_users():
             defaults={"role": AccessRole.RELATIVE, "valid_from": timezone.localdate().replace(year=2020)},
         )
         accept_current_terms(user)
+        set_preference(user, "sms" if i < NOTIFIED_USERS else "none")
 
 
 # --- PostgreSQL that this script can restart --------------------------------------------------------------
@@ -193,6 +204,8 @@ class Recorder:
         self.lock = threading.Lock()
         self.rows = []  # (start time, phase, kind, ok, status, friendly, detail)
         self.submissions = {}  # marker -> (phase, confirmed)
+        self.messages = {}  # marker -> confirmed (a success response)
+        self.repeats = 0  # POSTs sent a second time with the same idempotency key
         self.phase = "load"
 
     def add(self, started, kind, ok, status, friendly=False, detail=""):
@@ -296,6 +309,35 @@ class User(threading.Thread):
         elif response is not None:
             self.recorder.add(time.monotonic(), "form-invalid", False, response.status_code, False, "form re-shown")
 
+    def send_message(self):
+        """Start a conversation or reply in one, with the key from the form; sometimes the same POST twice."""
+        conversation = getattr(self, "conversation", None)
+        path = conversation or "/mijn-dossier/berichten/nieuw/"
+        if conversation is None or self.random.random() < 0.2:
+            path = "/mijn-dossier/berichten/nieuw/"
+        page = self.request("message-form", "GET", path)
+        key = re.search(r'name="key" value="([0-9a-f]{32})"', page.text) if page is not None else None
+        if key is None:
+            return
+        marker = f"load-msg-{self.index:03d}-{self.submitted:04d}"
+        self.submitted += 1
+        data = {"csrfmiddlewaretoken": csrf(self.session), "body": f"Vraag {marker}", "key": key.group(1)}
+        if path.endswith("/nieuw/"):
+            data["subject"] = f"Onderwerp {marker}"
+        with self.recorder.lock:
+            self.recorder.messages[marker] = False
+        times = 2 if self.random.random() < 0.15 else 1
+        for attempt in range(times):
+            kind = "message-send" if attempt == 0 else "message-resend"
+            response = self.request(kind, "POST", path, (302,), data=data)
+            if response is None:
+                return
+            with self.recorder.lock:
+                self.recorder.messages[marker] = True
+                self.recorder.repeats += attempt
+        self.conversation = response.headers["Location"]
+        self.request("message-read", "GET", self.conversation)
+
     def run(self):
         time.sleep(self.index * 0.08)  # stagger the logins over the first seconds
         while time.monotonic() < self.stop_at() and not self.login():
@@ -309,6 +351,11 @@ class User(threading.Thread):
             self.think()
             if self.random.random() < 0.5:
                 self.submit_application()
+                self.think()
+            if self.recorder.phase == "load":
+                self.request("messages", "GET", "/mijn-dossier/berichten/")
+                if self.random.random() < 0.6:
+                    self.send_message()
                 self.think()
 
 
@@ -352,6 +399,61 @@ def check_submissions(postgres, submissions):
     }
 
 
+def wait_for_notifications(postgres):
+    """Until the worker has nothing left to deliver (or the drain time is up); returns the seconds waited."""
+    started = time.monotonic()
+    while time.monotonic() - started < NOTIFICATIONS_DRAIN_SECONDS:
+        [(waiting,)] = postgres.query(
+            "SELECT count(*) FROM conversations_notification WHERE status IN ('pending', 'sending')"
+        )
+        if not waiting:
+            break
+        time.sleep(2)
+    return round(time.monotonic() - started, 1)
+
+
+def check_messages(postgres, recorder):
+    """Each confirmed message stored once, no other stored at all twice; each notification sent exactly once."""
+    stored = Counter()
+    for (body,) in postgres.query("SELECT body FROM conversations_message WHERE body LIKE %s", ("Vraag load-msg-%",)):
+        stored[body.removeprefix("Vraag ")] += 1
+    confirmed = [marker for marker, ok in recorder.messages.items() if ok]
+    failed = [marker for marker, ok in recorder.messages.items() if not ok]
+    statuses = dict(postgres.query("SELECT status, count(*) FROM conversations_notification GROUP BY status"))
+    [(sent_more_than_once,)] = postgres.query("SELECT count(*) FROM conversations_notification WHERE attempts > 1")
+    # Per load user who wants an SMS: one per message of someone else with access; one SMS each in the outbox.
+    expected = sum(
+        1 for marker in confirmed for i in range(NOTIFIED_USERS) if not marker.startswith(f"load-msg-{i:03d}-")
+    )
+    per_user = []
+    for i in range(NOTIFIED_USERS):
+        [(notified,)] = postgres.query(
+            "SELECT count(*) FROM conversations_notification n JOIN accounts_user u ON u.id = n.recipient_id "
+            "JOIN conversations_message m ON n.idempotency_key LIKE 'message:' || m.id || ':%%' "
+            "WHERE u.username = %s AND n.status = 'sent' AND m.body LIKE %s",
+            (f"load{i:03d}", "Vraag load-msg-%"),
+        )
+        [(texts,)] = postgres.query(
+            "SELECT count(*) FROM accounts_smsoutboxmessage WHERE number = %s AND text LIKE %s",
+            (mobile(i), NEW_MESSAGE_SMS + "%"),
+        )
+        per_user.append((notified, texts))
+    return {
+        "attempted": len(recorder.messages),
+        "confirmed": len(confirmed),
+        "repeated_posts": recorder.repeats,
+        "confirmed_stored_once": sum(1 for marker in confirmed if stored[marker] == 1),
+        "failed": len(failed),
+        "stored_twice_or_more": sum(1 for count in stored.values() if count > 1),
+        "notifications_by_status": statuses,
+        "notifications_attempted_more_than_once": sent_more_than_once,
+        "load_user_notifications_expected": expected,
+        "load_user_notifications_sent": sum(notified for notified, _texts in per_user),
+        "load_user_sms_in_outbox": sum(texts for _notified, texts in per_user),
+        "users_with_sms_not_matching_notifications": sum(1 for notified, texts in per_user if notified != texts),
+    }
+
+
 def main():
     if "--setup" in sys.argv:
         setup_users()
@@ -375,7 +477,10 @@ def main():
         time.sleep(LOAD_SECONDS)
         with recorder.lock:
             recorder.phase = "fault"
-        print("load-test: load phase done; stopping PostgreSQL", flush=True)
+        print("load-test: load phase done; waiting for the worker to deliver every notification", flush=True)
+        drained = wait_for_notifications(postgres)
+        message_result = check_messages(postgres, recorder)
+        print(f"load-test: notifications delivered {drained} s after the load phase; stopping PostgreSQL", flush=True)
         time.sleep(5)
         down_at = time.monotonic()
         postgres.stop()
@@ -411,6 +516,9 @@ def main():
             "recovery_seconds": round(recovered_at - up_at, 2) if recovered_at else None,
             "last_error_after_database_up_seconds": round(max(last_error - up_at, 0), 2),
             "submissions": submissions,
+            "messages": message_result,
+            "notifications_drained_seconds": drained,
+            "load_average_at_end": os.getloadavg(),
         }
     finally:
         if stack is not None:
@@ -429,6 +537,15 @@ def main():
         failures.append("a confirmed submission is not stored exactly once")
     if submissions["incomplete_rows"]:
         failures.append("a stored submission is incomplete")
+    messages = result["messages"]
+    if messages["confirmed_stored_once"] != messages["confirmed"] or messages["stored_twice_or_more"]:
+        failures.append("a confirmed message is not stored exactly once")
+    if set(messages["notifications_by_status"]) != {"sent"} or messages["notifications_attempted_more_than_once"]:
+        failures.append(f"not every notification was sent exactly once: {messages['notifications_by_status']}")
+    if messages["load_user_notifications_sent"] != messages["load_user_notifications_expected"]:
+        failures.append("a message did not notify every user who asked for it")
+    if messages["users_with_sms_not_matching_notifications"]:
+        failures.append("the SMS outbox does not hold exactly one SMS per notification")
     for failure in failures:
         print(f"load-test: FAILED: {failure}")
     return 1 if failures else 0
@@ -452,6 +569,19 @@ def print_figures(result):
         f"(of which stored anyway {sub['failed_but_stored']}), duplicates {sub['stored_twice_or_more']}, "
         f"incomplete rows {sub['incomplete_rows']}"
     )
+    msg = result["messages"]
+    print(
+        f"Messages: attempted {msg['attempted']}, confirmed {msg['confirmed']} (of which POSTed twice with the same "
+        f"key {msg['repeated_posts']}), confirmed and stored exactly once {msg['confirmed_stored_once']}, "
+        f"duplicates {msg['stored_twice_or_more']}, failed {msg['failed']}"
+    )
+    print(
+        f"Notifications: {msg['notifications_by_status']}, attempted more than once "
+        f"{msg['notifications_attempted_more_than_once']}; to the {NOTIFIED_USERS} SMS users: expected "
+        f"{msg['load_user_notifications_expected']}, sent {msg['load_user_notifications_sent']}, SMS in the outbox "
+        f"{msg['load_user_sms_in_outbox']}; all delivered {result['notifications_drained_seconds']} s after the load"
+    )
+    print(f"Load average at the end: {result['load_average_at_end']}")
     for sample in fault["error_samples"] + load["error_samples"]:
         print(f"  sample: {sample}")
 

@@ -9,7 +9,7 @@ staff only and never leave `managed_by`.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +33,20 @@ class ConversationQuerySet(models.QuerySet):
     def managed_by(self, user):
         """Conversations of the clients a staff member manages (their own teams' clients)."""
         return self.filter(client__in=Client.objects.managed_by(user))
+
+    def in_dossier_copy(self, user, client: Client):
+        """What of the conversations goes into `user`'s afschrift of `client`: exactly what the portal shows them.
+
+        Every conversation `user` may read today, oldest first, each with
+        `copied_messages` (never internal notes) and their attachments (by name).
+        """
+        messages = Message.objects.visible_to(user, client).prefetch_related("attachments").order_by("created_at", "pk")
+        return (
+            self.visible_to(user, client)
+            .select_related("team")
+            .order_by("created_at", "pk")
+            .prefetch_related(Prefetch("messages", queryset=messages, to_attr="copied_messages"))
+        )
 
     def awaiting_reply_before(self, moment):
         """Open conversations whose oldest unanswered client message is older than `moment`."""

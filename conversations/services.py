@@ -49,6 +49,7 @@ def _store(conversation, author, body, key, files, *, from_care_team, is_interna
             changes |= {"awaiting_reply_since": None, "alerted_at": None}
         elif conversation.awaiting_reply_since is None:
             changes["awaiting_reply_since"] = now
+            _schedule_overdue_check(conversation.pk, now)
     Conversation.objects.filter(pk=conversation.pk).update(**changes)
     for field, value in changes.items():
         setattr(conversation, field, value)
@@ -57,6 +58,12 @@ def _store(conversation, author, body, key, files, *, from_care_team, is_interna
 
         notifications.notify_new_message(message)
     return message
+
+
+def _schedule_overdue_check(conversation_id, since):
+    from . import alerts
+
+    transaction.on_commit(lambda: alerts.schedule_check(conversation_id, since))
 
 
 def _idempotent(author, key, write) -> Posted:
@@ -113,6 +120,10 @@ def assign(conversation, staff_member):
 
 
 def set_status(conversation, status):
+    """Close or reopen; a reopened conversation whose client still waits gets its overdue check again."""
     closed_at = timezone.now() if status == ConversationStatus.CLOSED else None
-    Conversation.objects.filter(pk=conversation.pk).update(status=status, closed_at=closed_at)
-    conversation.status, conversation.closed_at = status, closed_at
+    with transaction.atomic():
+        Conversation.objects.filter(pk=conversation.pk).update(status=status, closed_at=closed_at)
+        conversation.status, conversation.closed_at = status, closed_at
+        if conversation.is_open and conversation.awaiting_reply_since and conversation.alerted_at is None:
+            _schedule_overdue_check(conversation.pk, conversation.awaiting_reply_since)

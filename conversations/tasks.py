@@ -11,6 +11,13 @@ def deliver_notification(notification_id: int) -> str:
 
 
 @task
+def check_overdue_conversation(conversation_id: int) -> bool:
+    from .alerts import alert_if_overdue
+
+    return alert_if_overdue(conversation_id)
+
+
+@task
 def alert_overdue_conversations() -> int:
     from .alerts import alert_overdue
 

@@ -404,3 +404,112 @@ def test_a_failing_production_is_retried_then_marked_failed(personas, dossier, m
     assert afschrift.status == AfschriftStatus.FAILED
     # A failed request does not count towards the 24 hours.
     assert not AfschriftRequest.objects.counting_towards_interval(personas.client_a).exists()
+
+
+@pytest.fixture
+def conversations(personas, dossier):
+    """Anna's question with a reply, an internal note and an attachment; Ben's own ones about Anna and Bram."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from conversations import services as conversations
+
+    question = conversations.start_conversation(
+        personas.client_a, personas.anna, "Vraag over de medicijnen", "Mag ik de tabletten bij het ontbijt nemen?"
+    ).message.conversation
+    conversations.reply(
+        question, personas.dirk, "Interne-notitie: eerst de arts bellen.", from_care_team=True, is_internal=True
+    )
+    scan = SimpleUploadedFile("recept-scan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n")
+    conversations.reply(
+        question, personas.dirk, "Ja, dat mag. Het recept zit erbij.", from_care_team=True, files=[scan]
+    )
+    conversations.start_conversation(
+        personas.client_a, personas.ben, "Bezoek zondag", "Ik kom zondag met de kinderen langs."
+    )
+    conversations.start_conversation(personas.client_b, personas.ben, "Bram zijn fiets", "Bericht-over-Bram.")
+    conversations.start_conversation(personas.client_c, personas.carla, "Carla vraagt", "Bericht-van-Carla.")
+    mail.outbox.clear()
+    return question
+
+
+def communications(bundle: dict) -> list[dict]:
+    return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Communication"]
+
+
+def test_the_pdf_has_a_berichten_chapter_with_every_message_the_client_sees_and_no_internal_note(
+    conversations, anna, personas
+):
+    request_one(anna)
+    afschrift = AfschriftRequest.objects.get()
+    text = pdf_text(afschrift)
+    assert "Berichten" in re.search(r"Inhoud(.*)", text, re.S).group(1)
+    for expected in (
+        "Vraag over de medicijnen",
+        "Mag ik de tabletten bij het ontbijt nemen?",
+        "Ja, dat mag. Het recept zit erbij.",
+        "Dirk de Vries (zorgteam)",
+        "recept-scan.pdf",
+        "Bezoek zondag",
+        "Ik kom zondag met de kinderen langs.",
+    ):
+        assert expected in text, expected
+    for absent in ("Interne-notitie", "eerst de arts bellen", "Bericht-over-Bram", "Bericht-van-Carla"):
+        assert absent not in text, absent
+
+
+def test_the_fhir_bundle_holds_each_message_as_a_communication_part_of_its_conversation(conversations, anna):
+    request_one(anna)
+    afschrift = AfschriftRequest.objects.get()
+    bundle = bundle_of(afschrift)
+    Bundle.model_validate(bundle)
+    resources = communications(bundle)
+    threads = {r["id"]: r for r in resources if "partOf" not in r}
+    messages = [r for r in resources if "partOf" in r]
+    assert {thread["topic"]["text"] for thread in threads.values()} == {"Vraag over de medicijnen", "Bezoek zondag"}
+    texts = [payload["contentString"] for r in messages for payload in r["payload"] if "contentString" in payload]
+    assert texts == [
+        "Mag ik de tabletten bij het ontbijt nemen?",
+        "Ja, dat mag. Het recept zit erbij.",
+        "Ik kom zondag met de kinderen langs.",
+    ]
+    for message in messages:
+        thread = threads[message["partOf"][0]["reference"].removeprefix("Communication/")]
+        assert message["topic"] == thread["topic"]
+        assert message["subject"]["reference"] == f"Patient/client-{afschrift.client_id}"
+    reply = next(r for r in messages if "Ja, dat mag." in json.dumps(r))
+    assert reply["sender"]["display"] == "Dirk de Vries"
+    assert reply["inResponseTo"][0]["reference"] == f"Communication/{messages[0]['id']}"
+    [attachment] = [payload["contentAttachment"] for payload in reply["payload"] if "contentAttachment" in payload]
+    assert attachment["title"] == "recept-scan.pdf" and attachment["size"] > 0
+    assert [e for e in fhir_import.parse(bundle, "afschrift.json").errors if e.level != "warning"] == []
+    text = json.dumps(bundle, ensure_ascii=False)
+    for absent in ("Interne-notitie", "Bericht-over-Bram", "Bericht-van-Carla", "dirk"):
+        assert absent not in text.replace("Dirk", ""), absent
+
+
+def test_the_representatives_afschrift_holds_every_conversation_of_the_client_and_nothing_of_his_other_clients(
+    client, personas, conversations
+):
+    from conversations.models import Message
+
+    ben = login_verified(client, personas.ben)
+    ben.post("/mijn-dossier/client-kiezen/", {"client": personas.client_a.pk})
+    request_one(ben)
+    afschrift = AfschriftRequest.objects.get()
+    assert afschrift.requested_by == personas.ben and afschrift.status == AfschriftStatus.READY
+    visible = Message.objects.visible_to(personas.ben, personas.client_a)
+    shown = [
+        payload["contentString"]
+        for r in communications(bundle_of(afschrift))
+        for payload in r.get("payload", [])
+        if "contentString" in payload
+    ]
+    assert sorted(shown) == sorted(visible.values_list("body", flat=True))
+    assert "Mag ik de tabletten bij het ontbijt nemen?" in shown  # started by Anna, read by Ben too
+    text = pdf_text(afschrift)
+    assert "Ik kom zondag met de kinderen langs." in text and "Mag ik de tabletten" in text
+    assert "Bericht-over-Bram" not in text and "Interne-notitie" not in text
+
+
+def test_without_conversations_the_berichten_chapter_says_so(made):
+    assert "Er zijn geen berichten." in pdf_text(made)

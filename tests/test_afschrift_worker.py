@@ -6,49 +6,21 @@ is committed for real (transaction=True), so the task row is what a production
 worker would see.
 """
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.files.storage import storages
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from afschrift.models import AfschriftRequest, AfschriftStatus
 from tests.personas import login_verified
+from tests.workers import DATABASE_BACKEND, run_worker
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="the worker process needs a database it can reach"),
 ]
-
-DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker() -> subprocess.CompletedProcess:
-    """One db_worker in batch mode: it runs every task that is ready, then exits."""
-    db = connection.settings_dict
-    login = f"{db['USER']}:{db['PASSWORD']}" if db.get("PASSWORD") else db["USER"]
-    url = f"postgres://{login}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "TASKS_BACKEND": "database",
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-    }
-    manage = Path(settings.BASE_DIR) / "manage.py"
-    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, str(manage), "db_worker", "--batch", "--interval", "0"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
 
 
 def test_a_real_worker_process_makes_the_requested_afschrift_and_defers_its_deletion(

@@ -153,3 +153,154 @@ def test_a_new_unanswered_period_after_a_reply_alerts_again(personas, conversati
 def test_working_days_skip_the_weekend():
     monday = datetime(2026, 11, 23, 12, 0)
     assert alerts.working_days_before(monday, 2) == datetime(2026, 11, 19, 12, 0)  # Thursday
+
+
+THURSDAY = datetime(2026, 11, 19, 10, 0)
+
+
+def test_a_thursday_message_is_not_overdue_in_the_weekend(personas, conversation):
+    waited = timezone.make_aware(THURSDAY)
+    Conversation.objects.filter(pk=conversation.pk).update(awaiting_reply_since=waited)
+    saturday_noon = timezone.make_aware(datetime(2026, 11, 21, 12, 0))
+    monday_after_ten = timezone.make_aware(datetime(2026, 11, 23, 10, 1))
+    assert not alerts.overdue(now=saturday_noon).exists()  # only Friday has passed
+    assert alerts.overdue(now=monday_after_ten).exists()
+
+
+def test_the_moment_an_answer_is_due_is_exactly_when_the_safety_net_calls_it_overdue():
+    """`reply_due` (when the deferred check runs) and `overdue` (the cron command) are one rule."""
+    start = THURSDAY - timedelta(days=10)
+    moments = [start + timedelta(hours=3 * step, minutes=17) for step in range(8 * 21)]
+    for since in moments:
+        due = alerts.working_days_after(since, 2)
+        assert alerts.working_days_before(due + timedelta(seconds=1), 2) > since, since
+        assert not alerts.working_days_before(due - timedelta(seconds=1), 2) > since, since
+        for now in moments:
+            assert (since < alerts.working_days_before(now, 2)) == (now > due), (since, now)
+
+
+DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+CHECK_TASK = "conversations.tasks.check_overdue_conversation"
+
+
+@pytest.fixture
+def deferred_jobs(settings):
+    """Tasks stored in the database, as with the production worker, so deferred ones wait for their time."""
+    settings.TASKS = DATABASE_BACKEND
+
+
+def run_due_jobs(at):
+    """What `manage.py db_worker` does when the clock says `at`: run every stored task whose time has come.
+
+    Each task runs as if in its own committed transaction, so what it enqueues
+    after commit (the delivery of an alert) is run in the same loop.
+    """
+    from django.test import TestCase
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test",
+    )
+    with mock.patch("django.utils.timezone.now", return_value=at):
+        while (job := DBTaskResult.objects.ready().get_locked()) is not None:
+            job.claim(worker.worker_id)
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                worker.run_task(job)
+
+
+def client_writes(personas, capture, text="Is er al nieuws?"):
+    with capture(execute=True):
+        return services.start_conversation(personas.client_a, personas.anna, "Vraag", text).message.conversation
+
+
+def team_alerts():
+    return Notification.objects.filter(kind="overdue")
+
+
+def test_a_clients_message_schedules_one_check_at_the_moment_its_answer_is_due(
+    personas, deferred_jobs, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    conversation = client_writes(personas, django_capture_on_commit_callbacks)
+    [check] = DBTaskResult.objects.filter(task_path=CHECK_TASK)
+    assert check.status == "READY" and check.args_kwargs["args"] == [conversation.pk]
+    assert check.run_after == alerts.reply_due(conversation.awaiting_reply_since)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reply(conversation, personas.anna, "Nog een vraag erbij")
+    assert DBTaskResult.objects.filter(task_path=CHECK_TASK).count() == 1  # still the same unanswered period
+
+
+def test_the_deferred_check_alerts_the_team_once_when_nobody_answered(
+    personas, deferred_jobs, django_capture_on_commit_callbacks, mailoutbox
+):
+    conversation = client_writes(personas, django_capture_on_commit_callbacks)
+    due = alerts.reply_due(conversation.awaiting_reply_since)
+    run_due_jobs(at=due - timedelta(minutes=1))
+    assert not team_alerts().exists()
+
+    run_due_jobs(at=due + timedelta(minutes=1))
+    assert set(team_alerts().values_list("recipient", "status")) == {(personas.dirk.pk, NotificationStatus.SENT)}
+    assert [m.subject for m in mailoutbox if personas.dirk.email in m.to] == [notifications.overdue_subject()]
+
+    from conversations.tasks import check_overdue_conversation
+
+    with mock.patch("django.utils.timezone.now", return_value=due + timedelta(minutes=5)):
+        assert check_overdue_conversation.call(conversation.pk) is False  # a retried or duplicate job
+        assert alerts.alert_overdue() == 0  # and the cron safety net
+    assert team_alerts().count() == 1
+    assert len([m for m in mailoutbox if personas.dirk.email in m.to]) == 1
+
+
+def test_the_deferred_check_does_nothing_when_the_team_answered_in_time(
+    personas, deferred_jobs, django_capture_on_commit_callbacks
+):
+    conversation = client_writes(personas, django_capture_on_commit_callbacks)
+    due = alerts.reply_due(conversation.awaiting_reply_since)
+    _reply(conversation, personas, django_capture_on_commit_callbacks, text="Ja, er is nieuws.")
+    run_due_jobs(at=due + timedelta(minutes=1))
+    assert not team_alerts().exists()
+    assert Conversation.objects.get(pk=conversation.pk).alerted_at is None
+
+
+def test_the_deferred_check_does_nothing_when_the_conversation_was_closed(
+    personas, deferred_jobs, django_capture_on_commit_callbacks
+):
+    conversation = client_writes(personas, django_capture_on_commit_callbacks)
+    due = alerts.reply_due(conversation.awaiting_reply_since)
+    services.set_status(conversation, "closed")
+    run_due_jobs(at=due + timedelta(minutes=1))
+    assert not team_alerts().exists()
+
+
+def test_a_check_from_an_earlier_unanswered_period_does_not_alert_for_a_newer_message(
+    personas, deferred_jobs, django_capture_on_commit_callbacks
+):
+    conversation = client_writes(personas, django_capture_on_commit_callbacks)
+    first_due = alerts.reply_due(conversation.awaiting_reply_since)
+    _reply(conversation, personas, django_capture_on_commit_callbacks)
+    later = first_due - timedelta(hours=1)
+    with mock.patch("django.utils.timezone.now", return_value=later), django_capture_on_commit_callbacks(execute=True):
+        services.reply(conversation, personas.anna, "Nog iets")
+    run_due_jobs(at=first_due + timedelta(minutes=1))
+    assert not team_alerts().exists()
+
+
+def test_a_conversation_reopened_while_the_client_still_waits_is_checked_again(
+    personas, deferred_jobs, django_capture_on_commit_callbacks
+):
+    conversation = client_writes(personas, django_capture_on_commit_callbacks)
+    due = alerts.reply_due(conversation.awaiting_reply_since)
+    services.set_status(conversation, "closed")
+    run_due_jobs(at=due + timedelta(minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_status(conversation, "open")
+    run_due_jobs(at=due + timedelta(minutes=2))
+    assert set(team_alerts().values_list("recipient", flat=True)) == {personas.dirk.pk}
