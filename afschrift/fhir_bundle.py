@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from dossier.models import AccessAction, AccessOutcome, PlanStatus
 
-from .contents import Dossier, signature_of
+from .contents import Dossier, LogLine, signature_of
 
 MIJNDOSSIER = "MijnDossier"
 DICOM = "http://dicom.nema.org/resources/ontology/DCM"
@@ -407,7 +407,7 @@ class _Builder:
             )
             previous = resource_id
 
-    def audit_event(self, entry):
+    def audit_event(self, entry: LogLine):
         agents = [
             _clean(
                 {
@@ -425,11 +425,11 @@ class _Builder:
                 "resourceType": "AuditEvent",
                 "id": f"access-{entry.pk}",
                 "type": {"system": DICOM, "code": "110110", "display": "Patient Record"},
-                "subtype": [{"code": entry.action, "display": entry.get_action_display()}],
+                "subtype": [{"code": entry.action, "display": entry.action_label}],
                 "action": AUDIT_ACTIONS.get(entry.action, "E"),
-                "recorded": _moment(entry.occurred_at),
+                "recorded": entry.occurred_at.isoformat(timespec="seconds"),
                 "outcome": "0" if entry.outcome == AccessOutcome.ALLOWED else "4",
-                "outcomeDesc": entry.get_outcome_display(),
+                "outcomeDesc": entry.outcome_label,
                 "agent": agents,
                 "source": {"observer": {"display": MIJNDOSSIER}},
                 "entity": [

@@ -11,7 +11,7 @@ from pypdf import PdfReader, PdfWriter
 
 from cms.pdf import render_pdf
 
-from .contents import Dossier, signature_of
+from .contents import Dossier, LogLine, signature_of
 from .fhir_bundle import build_bundle
 
 PDF_NAME = "afschrift.pdf"
@@ -41,12 +41,31 @@ def _parts(dossier: Dossier):
     for first, chunk in _chunks(dossier.messages, MESSAGES_PER_PART):
         yield (_("Berichten") if first else None), {"part": "messages", "first": first, "messages": chunk}
     chunks = list(_chunks(dossier.access_log, LOG_LINES_PER_PART))
+    on_behalf = _("namens")
     for position, (first, chunk) in enumerate(chunks):
-        context = {"part": "art15e", "first": first, "last": position == len(chunks) - 1, "access_log": chunk}
+        lines = [log_line_text(line, on_behalf) for line in chunk]
+        context = {"part": "art15e", "first": first, "last": position == len(chunks) - 1, "access_log": lines}
         if first:
             context.update(sources=dossier.sources, changes=dossier.changes, log_total=len(dossier.access_log))
         label = _("Wie heeft gegevens aangeleverd en wie heeft uw dossier bekeken (art. 15e)")
         yield (label if first else None), context
+
+
+def log_line_text(line: LogLine, on_behalf: str) -> str:
+    """tijdstip · wie (rol, namens) · actie · gegevens (toelichting) · uitkomst · netwerkadres.
+
+    Formatted here rather than in the template: ten thousand lines through the
+    template engine cost seconds, as plain string formatting a fraction of one.
+    """
+    moment = line.occurred_at
+    who = line.user_display or "–"
+    if line.user_role:
+        who += f" ({line.user_role}, {on_behalf} {line.on_behalf_of})" if line.on_behalf_of else f" ({line.user_role})"
+    what = f"{line.object_label} ({line.detail})" if line.detail else line.object_label
+    return (
+        f"{moment.day}-{moment.month}-{moment.year} {moment:%H:%M:%S} · {who} · {line.action_label} · {what} · "
+        f"{line.outcome_label} · {line.ip_address or '–'}"
+    )
 
 
 def _chunks(items: list, size: int):

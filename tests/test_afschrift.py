@@ -513,3 +513,56 @@ def test_the_representatives_afschrift_holds_every_conversation_of_the_client_an
 
 def test_without_conversations_the_berichten_chapter_says_so(made):
     assert "Er zijn geen berichten." in pdf_text(made)
+
+
+def test_an_access_log_line_in_the_afschrift_says_when_who_for_whom_what_with_which_outcome_and_from_where():
+    import dataclasses
+    from datetime import datetime
+
+    from afschrift.contents import LogLine
+    from afschrift.package import log_line_text
+
+    line = LogLine(
+        pk=1,
+        occurred_at=timezone.make_aware(datetime(2024, 3, 5, 9, 7, 2)),
+        action=AccessAction.READ,
+        action_label="inzien",
+        outcome=AccessOutcome.DENIED,
+        outcome_label="geweigerd",
+        user_display="Ben Bakker",
+        user_role="wettelijk vertegenwoordiger",
+        on_behalf_of="Anna Jansen",
+        object_label="cliëntplan 12",
+        detail="periode: laatste maand",
+        ip_address="192.0.2.9",
+    )
+    assert log_line_text(line, "namens") == (
+        "5-3-2024 09:07:02 · Ben Bakker (wettelijk vertegenwoordiger, namens Anna Jansen) · inzien · "
+        "cliëntplan 12 (periode: laatste maand) · geweigerd · 192.0.2.9"
+    )
+    anonymous = dataclasses.replace(line, user_display="", user_role="", detail="", ip_address=None)
+    assert log_line_text(anonymous, "namens") == "5-3-2024 09:07:02 · – · inzien · cliëntplan 12 · geweigerd · –"
+
+
+def test_the_afschrift_shows_each_log_line_in_the_same_words_as_the_access_log(personas):
+    from afschrift.contents import collect
+
+    client = personas.client_a
+    for action, object_type, object_id, outcome in [
+        (AccessAction.READ, "reports", "", AccessOutcome.ALLOWED),
+        (AccessAction.DOWNLOAD, "client_plan", "12", AccessOutcome.DENIED),
+        (AccessAction.CHANGE, "client_plan", "13", AccessOutcome.ALLOWED),
+        (AccessAction.EXPORT, "een-onbekend-soort", "", AccessOutcome.ALLOWED),
+    ]:
+        AccessLogEntry.objects.create(
+            client=client, action=action, object_type=object_type, object_id=object_id, outcome=outcome
+        )
+    entries = {entry.pk: entry for entry in AccessLogEntry.objects.for_client(client)}
+    lines = collect(personas.anna, client, "Zorggroep De Linde").access_log
+    assert [line.pk for line in lines] == sorted(entries)
+    for line in lines:
+        entry = entries[line.pk]
+        assert line.action_label == entry.get_action_display()
+        assert line.outcome_label == entry.get_outcome_display()
+        assert line.object_label == entry.object_label
+        assert line.occurred_at == entry.occurred_at
