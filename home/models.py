@@ -209,37 +209,6 @@ class ManualPage(RoutablePageMixin, Page):
         return " ".join(parts)
 
 
-class TermsPage(Page):
-    """The terms of use (gebruikersvoorwaarden).
-
-    The current terms are the newest live terms page; what a user accepted is
-    its live revision (`accounts.TermsAcceptance`), so every published change
-    asks for a new acceptance.
-    """
-
-    version = models.CharField(_("versie"), max_length=50, help_text=_("Bijvoorbeeld 2.1"))
-    effective_date = models.DateField(_("ingangsdatum"), help_text=_("Datum waarop deze versie geldt."))
-    body = RichTextField(_("tekst"), help_text=_("De volledige gebruikersvoorwaarden."))
-
-    content_panels = Page.content_panels + [FieldPanel("version"), FieldPanel("effective_date"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("body")]
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = []
-    template = "pages/terms_page.html"
-
-    class Meta:
-        verbose_name = _("gebruikersvoorwaarden")
-        verbose_name_plural = _("gebruikersvoorwaarden")
-
-    @classmethod
-    def current(cls):
-        """The terms in force: the newest live terms page, or None when none is published."""
-        return cls.objects.live().order_by("-effective_date", "-last_published_at").first()
-
-    def plain_text(self) -> str:
-        return richtext_to_plain(self.body)
-
-
 @register_setting(icon="site")
 class OrganisationSettings(BaseSiteSetting):
     """The care organisation's contact details, shown in the footer of every page."""

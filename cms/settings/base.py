@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "accounts",
+    "terms",
     "dossier",
     "dossier_pages",
     "signing",
