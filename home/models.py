@@ -15,10 +15,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.pdf import pdf_response, render_pdf
+from lib.pdf import pdf_response, render_pdf
+from lib.richtext import richtext_to_plain
 
 from .application import ApplicationFormField, ApplicationFormPage, ApplicationSubmission  # noqa: F401
-from .blocks import ChapterBlock, FAQCategoryBlock, TeaserBlock, richtext_to_plain, unique_anchors
+from .blocks import ChapterBlock, FAQCategoryBlock, TeaserBlock, unique_anchors
 
 
 class HomePage(Page):

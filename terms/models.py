@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import richtext_to_plain
+from lib.richtext import richtext_to_plain
 
 
 class TermsPage(Page):

@@ -15,7 +15,7 @@ from accounts.forms import (
     PortalPasswordResetForm,
     PortalSetPasswordForm,
 )
-from cms.middleware import client_ip
+from lib.client_address import client_ip
 from terms.acceptance import accept_current_terms, current_terms, has_accepted_current_terms
 
 
