@@ -37,11 +37,10 @@ def forwards(apps, schema_editor):
 def backwards(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
-    staff_permissions = ContentType.objects.filter(app_label="backoffice", model="staffpermissions").first()
-    if staff_permissions is not None:
-        Permission.objects.filter(content_type__app_label="terms", codename__in=MOVED_PERMISSIONS).update(
-            content_type=staff_permissions
-        )
+    staff_permissions, _ = ContentType.objects.get_or_create(app_label="backoffice", model="staffpermissions")
+    Permission.objects.filter(content_type__app_label="terms", codename__in=MOVED_PERMISSIONS).update(
+        content_type=staff_permissions
+    )
     for old_label, model in MOVED_MODELS:
         _relabel(ContentType, "terms", old_label, model)
     ContentType.objects.clear_cache()
