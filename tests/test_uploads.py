@@ -27,10 +27,11 @@ def png_bytes(size=(2, 2)):
 
 
 def docx_bytes():
+    """A fixed timestamp: the bytes are in the test ids, which every xdist worker must collect alike."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<document/>")
+        for name, content in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<document/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), content)
     return buffer.getvalue()
 
 
