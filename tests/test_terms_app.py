@@ -6,19 +6,32 @@ move the two terms permissions to the terms models, so the groups holding them
 keep them.
 """
 
+import io
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from backoffice.roles import PRIVACY
+from demo import public
 from terms.acceptance import accept_current_terms, has_accepted_current_terms
 from terms.models import TermsAcceptance, TermsPage
 from tests.personas import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def public_site():
+    """The demo's public site, also after another transactional test emptied the database (no Wagtail root)."""
+    if Page.get_first_root_node() is None:
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(title="Root", slug="root")
+    public.load(io.StringIO())
 
 
 def _migrate(targets):
