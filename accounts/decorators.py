@@ -1,10 +1,11 @@
 """Access checks for everything behind the login.
 
-`PortalAccessMiddleware` enforces the same conditions on protected paths; these
-are the per-view guard (defense in depth) and the one place the rules live.
+The one place the rules live: `PortalAccessMiddleware` asks them on every
+protected path, and `DossierPage.serve()` asks them again (defence in depth).
+Whether the current terms were accepted is the terms app's answer
+(`terms.acceptance`).
 """
 
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -41,26 +42,7 @@ def portal_access_redirect(request, *, check_terms=True):
 def _has_accepted_current_terms(request):
     """Asked by the middleware and again by the dossier page: look it up once per request."""
     if not hasattr(request, "_accepted_current_terms"):
-        from accounts.terms import has_accepted_current_terms
+        from terms.acceptance import has_accepted_current_terms
 
         request._accepted_current_terms = has_accepted_current_terms(request.user)
     return request._accepted_current_terms
-
-
-def portal_login_required(view_func):
-    @wraps(view_func)
-    def wrapper(request, *args, **kwargs):
-        response = portal_access_redirect(request)
-        if response is not None:
-            return response
-        return view_func(request, *args, **kwargs)
-
-    return wrapper
-
-
-class PortalLoginRequiredMixin:
-    def dispatch(self, request, *args, **kwargs):
-        response = portal_access_redirect(request)
-        if response is not None:
-            return response
-        return super().dispatch(request, *args, **kwargs)

@@ -52,28 +52,6 @@ class User(AbstractUser):
         )
 
 
-class TermsAcceptance(models.Model):
-    """Proof that a user accepted one exact published revision of the terms of use."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="terms_acceptances")
-    terms_page = models.ForeignKey("home.TermsPage", on_delete=models.PROTECT, related_name="acceptances")
-    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.PROTECT, related_name="+")
-    version = models.CharField(_("versie"), max_length=50)
-    accepted_at = models.DateTimeField(_("geaccepteerd op"), default=timezone.now)
-    ip_address = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("acceptatie gebruikersvoorwaarden")
-        verbose_name_plural = _("acceptaties gebruikersvoorwaarden")
-        ordering = ["-accepted_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "revision"], name="unique_acceptance_per_revision"),
-        ]
-
-    def __str__(self):
-        return f"{self.user} – {self.version} ({self.accepted_at:%d-%m-%Y})"
-
-
 class SmsChallengeQuerySet(models.QuerySet):
     def open_for(self, user, purpose, attempt=""):
         """The newest challenge of this user, purpose and attempt that can still be answered."""

@@ -32,7 +32,7 @@ def _reset_sms_device(user):
 
 
 @transaction.atomic
-def create_portal_account(*, username, first_name, last_name, email, mobile_number, created_by=None):
+def create_portal_account(*, username, first_name, last_name, email, mobile_number):
     """Create an account with a one-time password and SMS as second factor, and send the welcome e-mail.
 
     Returns (user, one_time_password). The password is not stored in plain text
@@ -69,18 +69,6 @@ def send_welcome_email(user, one_time_password):
     send_mail(_("Uw account voor MijnDossier"), body, None, [user.email])
 
 
-@transaction.atomic
-def reset_one_time_password(user):
-    """A new one-time password (e.g. after the old one expired), mailed like the welcome e-mail."""
-    one_time_password = generate_one_time_password()
-    user.set_password(one_time_password)
-    user.password_change_required = True
-    user.one_time_password_expires_at = timezone.now() + timedelta(days=settings.ONE_TIME_PASSWORD_VALIDITY_DAYS)
-    user.save()
-    transaction.on_commit(lambda: send_welcome_email(user, one_time_password))
-    return one_time_password
-
-
 def deactivate_account(user):
     """The account can no longer log in and every session of it ends now."""
     user.is_active = False
@@ -94,7 +82,3 @@ def reset_second_factor(user):
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
         _reset_sms_device(user)
-
-
-def end_other_sessions(user, keep_session_id):
-    return end_sessions(user, keep_session_id=keep_session_id)

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.dispatch import receiver
 from django.utils import timezone
 
-from cms.middleware import client_ip
+from lib.client_address import client_ip
 
 from .models import UserSession
 

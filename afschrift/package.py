@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from pypdf import PdfReader, PdfWriter
 
-from cms.pdf import render_pdf
+from lib.pdf import render_pdf
 
 from .contents import Dossier, LogLine, signature_of
 from .fhir_bundle import build_bundle

@@ -214,7 +214,6 @@ class PortalAccountAdmin(ScopedModelAdmin):
                 last_name=data["last_name"],
                 email=data["email"],
                 mobile_number=str(data["mobile_number"]),
-                created_by=request.user,
             )
             DossierAccess.objects.create(
                 user=user,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
-from cms.exports import FormulaSafeCsvMixin
+from lib.exports import FormulaSafeCsvMixin
 
 
 class RefusedParameters(Exception):

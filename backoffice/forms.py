@@ -6,8 +6,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from cms.widgets import DateInput
 from dossier.models import AccessRole, Client
+from lib.widgets import DateInput
 
 from .models import PortalAccount
 

@@ -1,4 +1,4 @@
-"""Staff-side permissions that have no model of their own, and the portal-account proxy.
+"""The portal-account proxy.
 
 `PortalAccount` gives care workers rights on portal accounts without handing
 them `accounts.change_user`, which in Wagtail's user admin would let them edit
@@ -10,21 +10,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-
-
-class StaffPermissions(models.Model):
-    """Holder for global permissions; there is no table."""
-
-    class Meta:
-        managed = False
-        default_permissions = ()
-        permissions = [
-            ("publish_terms", "Mag de gebruikersvoorwaarden publiceren"),
-            ("view_terms_report", "Mag het overzicht van de acceptatie van de voorwaarden zien"),
-        ]
-
-    def __str__(self):
-        return "staff permissions"
 
 
 class PortalAccountQuerySet(models.QuerySet):
@@ -60,6 +45,12 @@ class PortalAccountQuerySet(models.QuerySet):
             return accounts
         others = Client.objects.exclude(pk__in=Client.objects.managed_by(user).values("pk"))
         return accounts.exclude(dossier_accesses__client__in=others)
+
+    def can_log_in_today(self):
+        """Accounts that can log in today: active, with a valid dossier access."""
+        from dossier.models import DossierAccess
+
+        return self.portal().filter(is_active=True, pk__in=DossierAccess.objects.valid_on().values("user_id"))
 
 
 class PortalAccountManager(UserManager.from_queryset(PortalAccountQuerySet)):

@@ -1,21 +1,21 @@
-"""The staff roles (Django groups with Wagtail permissions) and the terms approval workflow.
+"""The staff roles (Django groups with Wagtail permissions); Privacy approves the terms.
 
 `setup_roles()` is idempotent and runs after every `migrate` (see apps.py), from
 `load_demo` and from `manage.py setup_roles`. It adds what is missing and
 removes nothing, so permissions an administrator adds by hand survive.
 """
 
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+
+from terms.governance import attach_terms_governance, terms_workflow
+from terms.models import TermsPage
 
 COMMUNICATIE = "Communicatie"
 PRIVACY = "Privacy/juridisch"
 ZORGMEDEWERKER = "Zorgmedewerker"
 BEHEERDER = "Beheerder"
 
-TERMS_WORKFLOW = "Voorwaarden publiceren"
-TERMS_TASK = "Goedkeuring Privacy/juridisch"
 # Wagtail's migrations create the site-wide page workflow and its task with an English name.
 DEFAULT_WORKFLOW_NAMES = {"Moderators approval": "Goedkeuring door moderatoren"}
 
@@ -33,8 +33,8 @@ MODEL_PERMISSIONS = {
     ],
     PRIVACY: [
         "wagtailadmin.access_admin",
-        "backoffice.publish_terms",
-        "backoffice.view_terms_report",
+        "terms.publish_terms",
+        "terms.view_terms_report",
         "dossier.view_accesslogentry",
     ],
     ZORGMEDEWERKER: [
@@ -64,8 +64,6 @@ PAGE_PERMISSIONS = {
     COMMUNICATIE: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     BEHEERDER: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
 }
-# Page permissions Privacy gets on each terms page (see attach_terms_governance).
-TERMS_PAGE_PERMISSIONS = {PRIVACY: ["change_page", "publish_page", "unlock_page"]}
 
 COLLECTION_PERMISSIONS = {
     COMMUNICATIE: ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"],
@@ -129,12 +127,9 @@ def setup_roles():
                 )
 
     name_default_workflow_in_dutch()
-    workflow = terms_workflow()
-    if apps.is_installed("home"):
-        from home.models import TermsPage
-
-        for page in TermsPage.objects.all():
-            attach_terms_governance(page, workflow)
+    workflow = terms_workflow(approvers=groups[PRIVACY])
+    for page in TermsPage.objects.all():
+        attach_terms_governance(page, workflow)
     return groups
 
 
@@ -145,38 +140,3 @@ def name_default_workflow_in_dutch():
     for english, dutch in DEFAULT_WORKFLOW_NAMES.items():
         Workflow.objects.filter(name=english).update(name=dutch)
         Task.objects.filter(name=english).update(name=dutch)
-
-
-def terms_workflow():
-    """The "Voorwaarden publiceren" workflow with its single approval task for the Privacy group."""
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
-
-    privacy = Group.objects.get_or_create(name=PRIVACY)[0]
-    task = GroupApprovalTask.objects.filter(name=TERMS_TASK).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TERMS_TASK)
-    task.groups.add(privacy)
-    workflow, _ = Workflow.objects.get_or_create(name=TERMS_WORKFLOW)
-    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    return workflow
-
-
-def attach_terms_governance(page, workflow=None):
-    """Put a terms page under the approval workflow and give Privacy its page permissions.
-
-    Called for every new terms page (signals.py); the workflow is assigned to
-    the page itself so the rest of the site keeps its own workflow.
-    """
-    from wagtail.models import GroupPagePermission, WorkflowPage
-
-    workflow = workflow or terms_workflow()
-    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-    for name, codenames in TERMS_PAGE_PERMISSIONS.items():
-        group = Group.objects.get_or_create(name=name)[0]
-        for permission in _page_permissions(codenames):
-            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
-
-
-def may_publish_terms(user) -> bool:
-    return user.is_active and (user.is_superuser or user.has_perm("backoffice.publish_terms"))

@@ -1,4 +1,4 @@
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_migrate
 
 
 def setup_roles_after_migrate(sender, app_config, using, **kwargs):
@@ -19,15 +19,5 @@ def setup_roles_after_migrate(sender, app_config, using, **kwargs):
     setup_roles()
 
 
-def govern_new_terms_page(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
-        from .roles import attach_terms_governance
-
-        attach_terms_governance(instance)
-
-
 def connect(app_config):
-    from home.models import TermsPage
-
     post_migrate.connect(setup_roles_after_migrate, sender=app_config, dispatch_uid="backoffice_setup_roles")
-    post_save.connect(govern_new_terms_page, sender=TermsPage, dispatch_uid="backoffice_govern_terms_page")

@@ -73,9 +73,9 @@ def setup_users():
     from django.utils import timezone
     from two_factor.plugins.phonenumber.models import PhoneDevice
 
-    from accounts.terms import accept_current_terms
     from conversations.notifications import set_preference
     from dossier.models import AccessRole, Client, DossierAccess
+    from terms.acceptance import accept_current_terms
 
     User = get_user_model()
     client = Client.objects.get(client_number=CLIENT_NUMBER)

@@ -24,11 +24,6 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-def client_ip(request) -> str | None:
-    """The visitor's address: REMOTE_ADDR, which TrustedProxyMiddleware has set behind proxies."""
-    return request.META.get("REMOTE_ADDR") or None
-
-
 class TrustedProxyMiddleware:
     """Put the visitor's address in REMOTE_ADDR when the site runs behind reverse proxies.
 

@@ -28,8 +28,8 @@ class MultipleFileField(forms.FileField):
 
 
 def validate_attachment(file):
-    """The same content and size checks as documents (cms.uploads); raster images are checked with Pillow."""
-    from cms.uploads import image_content_type, validate_document_file
+    """The same content and size checks as documents (lib.uploads); raster images are checked with Pillow."""
+    from lib.uploads import image_content_type, validate_document_file
 
     extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
     if extension in settings.WAGTAILIMAGES_EXTENSIONS:

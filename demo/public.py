@@ -22,8 +22,8 @@ from home.models import (
     HomePage,
     ManualPage,
     OrganisationSettings,
-    TermsPage,
 )
+from terms.models import TermsPage
 
 
 def load(stdout):

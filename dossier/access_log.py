@@ -8,7 +8,7 @@ database (see `dossier.log_integrity`).
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from cms.middleware import client_ip
+from lib.client_address import client_ip
 
 from .models import (
     AccessLogEntry,

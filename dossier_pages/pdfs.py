@@ -1,4 +1,4 @@
-"""The dossier's PDF documents (WeasyPrint, via `cms.pdf`).
+"""The dossier's PDF documents (WeasyPrint, via `lib.pdf`).
 
 Every document carries the organisation, the client's name and number, the
 period, the time it was made, page numbers and "Vertrouwelijk" (see
@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.pdf import render_pdf
+from lib.pdf import render_pdf
 
 MAX_REPORTS_PER_PDF = 2000
 

@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.widgets import DateInput
+from lib.widgets import DateInput
 
 CHOSEN = "kiezen"
 MAX_CHOSEN_DAYS = 5 * 366

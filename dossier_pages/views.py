@@ -10,13 +10,10 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.pdf import pdf_response
 from dossier.access_log import log_access, valid_grant
 from dossier.models import (
     AccessAction,
@@ -32,6 +29,7 @@ from dossier.models import (
     PlanStatus,
     Report,
 )
+from lib.pdf import pdf_response
 
 from . import pdfs, periods, selection
 from .periods import PeriodForm
@@ -51,13 +49,6 @@ DASHBOARD_REPORT_DAYS = 7
 DASHBOARD_REPORT_COUNT = 5
 
 
-def _logout_template():
-    try:
-        return get_template("accounts/includes/logout_button.html").template.name
-    except TemplateDoesNotExist:
-        return "dossier_pages/includes/logout_form.html"
-
-
 def _render(request, page, client, template, section, context=None, status=200):
     urls = page.section_urls()
     context = {
@@ -69,7 +60,6 @@ def _render(request, page, client, template, section, context=None, status=200):
         "menu": [(name, label, urls[name], name == section) for name, label in SECTIONS],
         "urls": urls,
         "intro": getattr(page, f"intro_{section}", ""),
-        "logout_template": _logout_template(),
         **(context or {}),
     }
     return render(request, template, context, status=status)
@@ -117,7 +107,7 @@ def _afschrift_allowed(request, client) -> bool:
 
 
 def no_access(request, page):
-    context = {"page": page, "self": page, "logout_template": _logout_template()}
+    context = {"page": page, "self": page}
     return render(request, "dossier_pages/no_access.html", context, status=403)
 
 
@@ -312,7 +302,7 @@ def photo(request, page, client):
         handle = client.photo.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    from cms.uploads import SAFE_IMAGE_TYPES  # not at import time: it loads Wagtail's document forms
+    from lib.uploads import SAFE_IMAGE_TYPES  # not at import time: it loads Wagtail's document forms
 
     content_type, _encoding = mimetypes.guess_type(client.photo.name)
     if content_type not in SAFE_IMAGE_TYPES.values():

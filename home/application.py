@@ -29,7 +29,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from cms.widgets import DateInput
+from lib.widgets import DateInput
 
 HONEYPOT_FIELD = "website"
 

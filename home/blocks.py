@@ -1,8 +1,5 @@
 """StreamField blocks for the public pages: home teasers, FAQ categories and manual chapters."""
 
-import html
-import re
-
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -134,9 +131,3 @@ def unique_anchors(texts, prefix=""):
         seen.add(anchor)
         anchors.append(anchor)
     return anchors
-
-
-def richtext_to_plain(value) -> str:
-    """Plain text of a RichText value, for JSON-LD and search excerpts."""
-    source = getattr(value, "source", value) or ""
-    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", str(source))).split())

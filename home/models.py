@@ -15,10 +15,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.pdf import pdf_response, render_pdf
+from lib.pdf import pdf_response, render_pdf
+from lib.richtext import richtext_to_plain
 
 from .application import ApplicationFormField, ApplicationFormPage, ApplicationSubmission  # noqa: F401
-from .blocks import ChapterBlock, FAQCategoryBlock, TeaserBlock, richtext_to_plain, unique_anchors
+from .blocks import ChapterBlock, FAQCategoryBlock, TeaserBlock, unique_anchors
 
 
 class HomePage(Page):
@@ -207,37 +208,6 @@ class ManualPage(RoutablePageMixin, Page):
             parts += [chapter["title"], richtext_to_plain(chapter["intro"])]
             parts += [f"{step['title']} {richtext_to_plain(step['text'])}" for step in chapter["steps"]]
         return " ".join(parts)
-
-
-class TermsPage(Page):
-    """The terms of use (gebruikersvoorwaarden).
-
-    The current terms are the newest live terms page; what a user accepted is
-    its live revision (`accounts.TermsAcceptance`), so every published change
-    asks for a new acceptance.
-    """
-
-    version = models.CharField(_("versie"), max_length=50, help_text=_("Bijvoorbeeld 2.1"))
-    effective_date = models.DateField(_("ingangsdatum"), help_text=_("Datum waarop deze versie geldt."))
-    body = RichTextField(_("tekst"), help_text=_("De volledige gebruikersvoorwaarden."))
-
-    content_panels = Page.content_panels + [FieldPanel("version"), FieldPanel("effective_date"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("body")]
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = []
-    template = "pages/terms_page.html"
-
-    class Meta:
-        verbose_name = _("gebruikersvoorwaarden")
-        verbose_name_plural = _("gebruikersvoorwaarden")
-
-    @classmethod
-    def current(cls):
-        """The terms in force: the newest live terms page, or None when none is published."""
-        return cls.objects.live().order_by("-effective_date", "-last_published_at").first()
-
-    def plain_text(self) -> str:
-        return richtext_to_plain(self.body)
 
 
 @register_setting(icon="site")

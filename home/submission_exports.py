@@ -2,7 +2,7 @@
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from cms.exports import FormulaSafeCsvMixin
+from lib.exports import FormulaSafeCsvMixin
 
 
 class FormulaSafeSubmissionsListView(FormulaSafeCsvMixin, SubmissionsListView):

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from cms.pdf import pdf_response
 from dossier.access_log import log_access
 from dossier.models import AccessAction, ClientPlan, ObjectType
+from lib.pdf import pdf_response
 
 from . import services
 from .models import PlanSignature, RequestStatus, SignatureRequest

@@ -3,8 +3,8 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.pdf import render_pdf
 from dossier_pages import pdfs
+from lib.pdf import render_pdf
 
 
 def _period_text(plan) -> str:

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 
 from accounts.challenges import SmsChallengeError
 from accounts.models import SmsChallenge
-from cms.middleware import client_ip
-from cms.pdf import pdf_response
 from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessOutcome, ClientPlan, ObjectType, OutcomeCode
 from dossier_pages import pdfs, selection
 from dossier_pages import views as dossier_views
+from lib.client_address import client_ip
+from lib.pdf import pdf_response
 
 from . import services
 from .forms import AgreeForm, DeclineForm, SignForm

@@ -65,7 +65,7 @@ def grant(user, client, role=AccessRole.CLIENT, *, valid_from=None, valid_until=
 def publish_baseline_terms():
     from wagtail.models import Page
 
-    from home.models import TermsPage
+    from terms.models import TermsPage
 
     # A transactional test starts from an empty database, without Wagtail's root page.
     root = Page.get_first_root_node()
@@ -129,7 +129,7 @@ class Personas:
         grant(self.ben, self.client_a, AccessRole.LEGAL_REPRESENTATIVE)
         grant(self.ben, self.client_b, AccessRole.LEGAL_REPRESENTATIVE)
         grant(self.carla, self.client_c, AccessRole.CLIENT)
-        from accounts.terms import accept_current_terms
+        from terms.acceptance import accept_current_terms
 
         self.terms = publish_baseline_terms()
         for user in (self.anna, self.ben, self.carla, self.dirk, self.eva, self.frank):

@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from wagtail.models import Page
 
-from accounts.terms import accept_current_terms
 from home.models import HomePage
+from terms.acceptance import accept_current_terms
 from tests.personas import PASSWORD, login_verified
 from tests.test_account_lifecycle import confirm_with_password_and_sms
 from tests.test_terms_governance import make_terms

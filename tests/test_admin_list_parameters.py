@@ -18,13 +18,13 @@ from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.models import Page
 
 from accounts.models import UserSession
-from accounts.terms import accept_current_terms
 from backoffice import roles
 from backoffice.admin_lists import StrictIndexView
 from dossier.factories import make_agreement, make_appointment, make_evaluation, make_plan, make_report
 from dossier.models import AccessLogEntry
 from ecd_import.models import ImportRun, ImportTrigger, SourceSystem
 from home.application import ApplicationSubmission
+from terms.acceptance import accept_current_terms
 from tests.personas import login_verified, make_user
 
 PROJECT_PACKAGES = {"accounts", "backoffice", "dossier", "ecd_import", "home", "search", "signing", "dossier_pages"}

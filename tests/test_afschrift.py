@@ -17,7 +17,6 @@ from pypdf import PdfReader
 
 from accounts.models import SmsOutboxMessage
 from accounts.sessions import mark_reauthenticated
-from accounts.terms import accept_current_terms
 from afschrift import services
 from afschrift.models import AfschriftRequest, AfschriftStatus
 from dossier.access_log import log_access  # noqa: F401 - the API the afschrift writes through
@@ -25,6 +24,7 @@ from dossier.factories import make_agreement, make_appointment, make_evaluation,
 from dossier.models import AccessAction, AccessLogEntry, AccessOutcome, AccessRole, ClientPlan, PlanStatus
 from ecd_import.formats import fhir as fhir_import
 from signing import services as signing
+from terms.acceptance import accept_current_terms
 from tests.personas import grant, login_verified, make_user
 
 URL = "/mijn-dossier/afschrift/"

@@ -25,7 +25,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import get_page_models
 
-from accounts.terms import accept_current_terms
 from afschrift.models import AfschriftRequest
 from backoffice import roles
 from conversations import services as conversation_services
@@ -34,6 +33,7 @@ from dossier.models import AccessLogEntry, AccessRole, DossierAccess, ObjectType
 from ecd_import.models import ImportRun, ImportTrigger, SourceSystem
 from home.models import ApplicationFormPage
 from signing import services as signing_services
+from terms.acceptance import accept_current_terms
 from tests.personas import grant, login_verified, make_user
 
 PERSONAS = (

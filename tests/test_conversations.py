@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.models import SmsOutboxMessage
-from accounts.terms import accept_current_terms
 from conversations import services
 from conversations.models import Attachment, Conversation, Message, Notification
 from dossier.models import AccessLogEntry, AccessOutcome
+from terms.acceptance import accept_current_terms
 from tests.personas import grant, login_verified, make_user
 
 URL = "/mijn-dossier/berichten/"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from cms.exports import neutralise_formula
 from dossier.models import AccessLogEntry
+from lib.exports import neutralise_formula
 from tests.personas import login_verified
 
 HOSTILE = ['=HYPERLINK("https://aanval.example","klik")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)"]

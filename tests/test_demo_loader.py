@@ -4,7 +4,8 @@ import pytest
 from wagtail.models import Page, Revision, Site
 
 from demo import public
-from home.models import ApplicationFormPage, FAQPage, HomePage, ManualPage, OrganisationSettings, TermsPage
+from home.models import ApplicationFormPage, FAQPage, HomePage, ManualPage, OrganisationSettings
+from terms.models import TermsPage
 
 pytestmark = pytest.mark.django_db
 

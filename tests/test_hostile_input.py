@@ -17,7 +17,6 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accounts.models import TermsAcceptance
 from dossier.factories import make_plan, make_report
 from dossier.models import PlanStatus, Report
 from dossier_pages.selection import SESSION_KEY
@@ -26,6 +25,7 @@ from home.application import HONEYPOT_FIELD
 from home.models import ApplicationFormPage, ApplicationSubmission
 from signing import services as signing_services
 from signing.models import PlanSignature
+from terms.models import TermsAcceptance
 from tests.personas import PASSWORD, login_verified
 
 FEW = settings(
@@ -238,7 +238,7 @@ SECTIONS += ["rapportages/download/", ""]
 def anna_in_her_dossier(client, personas, dossier_page):
     make_report(personas.client_a, text="Een gewone dag")
     login_verified(client, personas.anna)
-    from accounts.terms import accept_current_terms
+    from terms.acceptance import accept_current_terms
 
     accept_current_terms(personas.anna)
     return client

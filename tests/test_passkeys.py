@@ -62,7 +62,7 @@ def is_verified(client):
 
 @pytest.fixture
 def anna(personas, dossier_page):
-    from accounts.terms import accept_current_terms
+    from terms.acceptance import accept_current_terms
 
     accept_current_terms(personas.anna)
     return personas.anna

@@ -5,7 +5,7 @@ from django.test import Client as HttpClient
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.terms import accept_current_terms
+from terms.acceptance import accept_current_terms
 from tests.personas import login_verified
 from tests.test_login import log_in, submit_password
 from tests.test_passkeys import enrol, log_in_with_passkey

@@ -3,8 +3,7 @@ from datetime import date
 import pytest
 from wagtail.models import Page
 
-from accounts.models import TermsAcceptance
-from home.models import TermsPage
+from terms.models import TermsAcceptance, TermsPage
 from tests.personas import login_verified
 
 

@@ -16,10 +16,11 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from accounts.models import TermsAcceptance
-from accounts.terms import accept_current_terms, has_accepted_current_terms
 from backoffice import roles
-from home.models import ContentPage, HomePage, TermsPage
+from home.models import ContentPage, HomePage
+from terms import governance
+from terms.acceptance import accept_current_terms, has_accepted_current_terms
+from terms.models import TermsAcceptance, TermsPage
 from tests.personas import add_to_group, login_verified, make_user
 
 REFUSED = "Privacy/juridisch"
@@ -306,7 +307,7 @@ def test_communicatie_may_copy_terms_as_a_draft_that_goes_through_the_workflow(e
 
     copy = TermsPage.objects.get(slug="voorwaarden-kopie")
     assert not copy.live
-    assert copy.get_workflow().name == roles.TERMS_WORKFLOW
+    assert copy.get_workflow().name == governance.TERMS_WORKFLOW
 
 
 def test_a_beheerder_may_copy_terms_as_published_copies(client, beheerder, home, terms):

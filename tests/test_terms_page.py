@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from home.models import TermsPage
+from terms.models import TermsPage
 
 pytestmark = pytest.mark.django_db
 

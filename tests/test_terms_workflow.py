@@ -15,10 +15,11 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from accounts.models import TermsAcceptance
-from accounts.terms import has_accepted_current_terms
 from backoffice import roles
-from home.models import ContentPage, HomePage, TermsPage
+from home.models import ContentPage, HomePage
+from terms import governance
+from terms.acceptance import has_accepted_current_terms
+from terms.models import TermsAcceptance, TermsPage
 from tests.personas import login_verified
 
 
@@ -138,7 +139,7 @@ def test_communicatie_cannot_create_and_publish_new_terms_in_one_go(client, pers
         }
     )
     data["action-publish"] = "Publish"
-    client.post(reverse("wagtailadmin_pages:add", args=["home", "termspage", home.pk]), data)
+    client.post(reverse("wagtailadmin_pages:add", args=["terms", "termspage", home.pk]), data)
     page = TermsPage.objects.get(slug="nieuwe-voorwaarden")
     assert not page.live
     assert page.get_workflow().name == "Voorwaarden publiceren"
@@ -168,7 +169,7 @@ def test_communicatie_can_submit_terms_for_approval(client, personas, terms):
     submit_for_approval(client, terms)
     terms.refresh_from_db()
     assert terms.workflow_in_progress
-    assert current_task_state(terms).task.name == roles.TERMS_TASK
+    assert current_task_state(terms).task.name == governance.TERMS_TASK
     assert terms.body == "<p>Versie 1.0 van de voorwaarden.</p>"
 
 

@@ -181,7 +181,7 @@ def test_the_application_form_has_no_file_upload_field():
 def test_a_client_photo_that_is_not_a_raster_image_is_a_download(client, personas, dossier_page):
     personas.client_a.photo.save("anna.svg", ContentFile(SVG), save=True)
     login_verified(client, personas.anna)
-    from accounts.terms import accept_current_terms
+    from terms.acceptance import accept_current_terms
 
     accept_current_terms(personas.anna)
     response = client.get("/mijn-dossier/foto/")

@@ -15,9 +15,8 @@ from accounts.forms import (
     PortalPasswordResetForm,
     PortalSetPasswordForm,
 )
-from accounts.terms import accept_current_terms, has_accepted_current_terms
-from cms.middleware import client_ip
-from home.models import TermsPage
+from lib.client_address import client_ip
+from terms.acceptance import accept_current_terms, current_terms, has_accepted_current_terms
 
 
 def _next_url(request, default):
@@ -53,7 +52,7 @@ def password_change(request):
 
 @never_cache
 def accept_terms(request):
-    terms = TermsPage.current()
+    terms = current_terms()
     next_url = _next_url(request, "/mijn-dossier/")
     if terms is None:
         return render(request, "accounts/terms_unavailable.html", status=503)

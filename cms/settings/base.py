@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "accounts",
+    "terms",
     "dossier",
     "dossier_pages",
     "signing",
@@ -343,12 +344,12 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
-# Uploads are checked by content and size (cms.uploads); documents are always downloaded, never shown inline.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
+# Uploads are checked by content and size (lib.uploads); documents are always downloaded, never shown inline.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lib.uploads.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "lib.uploads.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILADMIN_LOGIN_URL = "two_factor:login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -43,11 +43,3 @@ def is_active(context, menu_page):
     if not isinstance(page, Page):
         return False
     return page.pk == menu_page.pk or page.path.startswith(menu_page.path)
-
-
-@register.simple_tag
-def current_terms():
-    """The terms of use in force, for the footer link (None when none are published)."""
-    from home.models import TermsPage
-
-    return TermsPage.current()

@@ -108,7 +108,7 @@ def test_a_visitor_corrects_a_wrong_mobile_number_in_the_application_form_and_se
 
 @BOTH
 def test_a_new_client_logs_in_for_the_first_time_reads_her_reports_and_profile_and_logs_out(page):
-    from accounts.models import TermsAcceptance
+    from terms.models import TermsAcceptance
 
     page.goto("/")
     page.locator("main").get_by_role("link", name="Inloggen in Mijn dossier").click()

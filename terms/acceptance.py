@@ -1,8 +1,15 @@
-"""Which terms of use are current, and whether a user accepted them."""
+"""Which terms of use are current, and whether a user accepted them.
 
-from home.models import TermsPage
+The public functions the login rules (`accounts`) call: the user model's app
+knows nothing of page types.
+"""
 
-from .models import TermsAcceptance
+from .models import TermsAcceptance, TermsPage
+
+
+def current_terms():
+    """The terms in force, or None when none are published."""
+    return TermsPage.current()
 
 
 def has_accepted_current_terms(user) -> bool:
