@@ -325,6 +325,9 @@ class ClientPlanQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
         """Clients see plans once they are final; drafts stay with the care team."""
         return super().visible_to(user, client).exclude(status=PlanStatus.DRAFT)
 
+    def latest_signed(self) -> "ClientPlan | None":
+        return self.filter(status=PlanStatus.SIGNED).order_by("-signed_at", "-version").first()
+
 
 class ClientPlan(DossierRecord):
     """A version of a client plan (cliëntplan). Signed versions never change (see `signing`)."""
@@ -388,6 +391,9 @@ class Evaluation(DossierRecord):
 class CareAgreementQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
     period_field = "period_start"
     period_end_field = "period_end"
+
+    def latest_signed(self) -> "CareAgreement | None":
+        return self.filter(signed_on__isnull=False).order_by("-signed_on", "-pk").first()
 
 
 class CareAgreement(DossierRecord):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts.challenges import issue_sms_challenge, verify_sms_challenge
 from dossier.models import ClientPlan, DossierAccess, PlanStatus
-from dossier_pages import pdfs
+from dossier.sections import registry
 
 from . import documents, notifications
 from .models import SIGNER_ROLES, PlanSignature, PlanVersionLink, RequestStatus, SignatureRequest, sha256_hex
@@ -103,7 +103,7 @@ def request_signature(plan, signers, requested_by, *, notify=True) -> SignatureR
         locked.status = PlanStatus.AWAITING_SIGNATURE
         locked.save(update_fields=["status", "updated_at"])
         # Rendered once, after the status change, so the document says "ter ondertekening".
-        pdf = pdfs.plan_pdf(locked)
+        pdf = registry["plans"].document.render_pdf(locked)
         request = SignatureRequest.objects.create(
             plan=locked, requested_by=requested_by, document_pdf=pdf, document_sha256=sha256_hex(pdf)
         )
