@@ -22,7 +22,7 @@ from dossier.models import ClientPlan, DossierAccess, PlanStatus
 from dossier.sections import registry
 
 from . import documents, notifications
-from .models import SIGNER_ROLES, PlanSignature, PlanVersionLink, RequestStatus, SignatureRequest, sha256_hex
+from .models import PlanSignature, PlanVersionLink, RequestStatus, SignatureRequest, sha256_hex
 
 logger = logging.getLogger(__name__)
 
@@ -44,12 +44,12 @@ def code_purpose(plan) -> str:
 
 def signer_access(user, client):
     """The user's valid access to `client` with a role that may sign, or None."""
-    return DossierAccess.objects.valid_on().filter(user=user, client=client, role__in=SIGNER_ROLES).first()
+    return DossierAccess.objects.signers().filter(user=user, client=client).first()
 
 
 def eligible_signers(plan):
     """Portal accounts that may be named as signer: the client or a legal representative, with access today."""
-    accesses = DossierAccess.objects.valid_on().filter(client=plan.client, role__in=SIGNER_ROLES)
+    accesses = DossierAccess.objects.signers().filter(client=plan.client)
     return (
         get_user_model()
         .objects.filter(is_active=True, pk__in=accesses.values("user_id"))
