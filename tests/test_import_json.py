@@ -531,7 +531,7 @@ def test_an_import_writes_one_access_log_line_per_changed_client_and_none_when_u
 def test_the_import_refuses_to_change_a_signed_plan_that_was_withdrawn_later(source, staff, example):
     run(example, source)
     plan = ClientPlan.objects.get(external_id="CP-5-2026")
-    plan.status = PlanStatus.SIGNED
+    plan.status, plan.signed_at = PlanStatus.SIGNED, datetime(2026, 3, 1, 10, 0, tzinfo=AMS)
     plan.save()
     plan.status = PlanStatus.WITHDRAWN
     plan.save()
