@@ -12,7 +12,6 @@ from dossier.models import (
     ClientPlan,
     DossierAccess,
     Evaluation,
-    PlanStatus,
     Report,
 )
 
@@ -115,10 +114,10 @@ class ClientPlanPermissionHelper(PermissionHelper):
     """Signed plans are evidence of what was agreed: nobody changes or deletes them here."""
 
     def user_can_edit_obj(self, user, obj):
-        return obj.status != PlanStatus.SIGNED and super().user_can_edit_obj(user, obj)
+        return not obj.is_frozen and super().user_can_edit_obj(user, obj)
 
     def user_can_delete_obj(self, user, obj):
-        return obj.status != PlanStatus.SIGNED and super().user_can_delete_obj(user, obj)
+        return not obj.is_frozen and super().user_can_delete_obj(user, obj)
 
 
 class ClientPlanAdmin(ScopedModelAdmin):

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 
 from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessOutcome, Client, ObjectType
-from dossier_pages.views import render_section
 
 from . import notifications, services
 from .forms import MessageForm, PreferenceForm, StartForm
@@ -59,7 +58,7 @@ def conversation_list(request, page, client):
     page_obj = Paginator(conversations, PER_PAGE).get_page(request.GET.get("pagina"))
     preference = PreferenceForm(initial={"channel": notifications.preference_of(user)})
     context = _context({"page_obj": page_obj, "preference_form": preference})
-    return render_section(request, page, client, "conversations/portal/list.html", SECTION, context)
+    return page.render_section(request, client, "conversations/portal/list.html", SECTION, context)
 
 
 def start(request, page, client):
@@ -82,7 +81,7 @@ def start(request, page, client):
         return redirect(page.url_for("conversation", conversation.pk))
     status = 400 if request.method == "POST" else 200
     context = _context({"form": form})
-    return render_section(request, page, client, "conversations/portal/start.html", SECTION, context, status=status)
+    return page.render_section(request, client, "conversations/portal/start.html", SECTION, context, status=status)
 
 
 def _visible_conversation(request, client, pk):
@@ -113,7 +112,7 @@ def detail(request, page, client, pk):
     )
     services.mark_read(conversation, request.user)
     context = _context({"conversation": conversation, "page_obj": page_obj, "form": form})
-    return render_section(request, page, client, "conversations/portal/detail.html", SECTION, context, status=status)
+    return page.render_section(request, client, "conversations/portal/detail.html", SECTION, context, status=status)
 
 
 def _reply(request, page, client, conversation, form):

@@ -177,7 +177,14 @@ class AccessRole(models.TextChoices):
     RELATIVE = "relative", _("verwant")
 
 
+SIGNER_ROLES = (AccessRole.CLIENT, AccessRole.LEGAL_REPRESENTATIVE)
+
+
 class DossierAccessQuerySet(models.QuerySet):
+    def signers(self, day: date | None = None):
+        """Accesses valid on `day` whose holder may sign for the client: the client or a legal representative."""
+        return self.valid_on(day).filter(role__in=SIGNER_ROLES)
+
     def valid_on(self, day: date | None = None):
         return self.filter(valid_on_q(day or timezone.localdate()))
 
@@ -317,6 +324,10 @@ class PlanStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("ingetrokken")
 
 
+# The statuses that belong to signing in the portal (the care record system does not set them).
+SIGNING_STATUSES = (PlanStatus.AWAITING_SIGNATURE, PlanStatus.SIGNED, PlanStatus.DECLINED)
+
+
 class ClientPlanQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
     period_field = "period_start"
     period_end_field = "period_end"
@@ -324,6 +335,9 @@ class ClientPlanQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
     def visible_to(self, user, client: Client | None = None):
         """Clients see plans once they are final; drafts stay with the care team."""
         return super().visible_to(user, client).exclude(status=PlanStatus.DRAFT)
+
+    def latest_signed(self) -> "ClientPlan | None":
+        return self.filter(status=PlanStatus.SIGNED).order_by("-signed_at", "-version").first()
 
 
 class ClientPlan(DossierRecord):
@@ -351,6 +365,17 @@ class ClientPlan(DossierRecord):
 
     def __str__(self):
         return f"{self.title} v{self.version} ({self.period_start:%d-%m-%Y})"
+
+    @property
+    def is_frozen(self) -> bool:
+        """Signed once, frozen for good: a signed version is evidence of what was agreed, also after it is
+        withdrawn. Nobody changes or deletes it (admin, import, model guard); a change is a new version."""
+        return self.status == PlanStatus.SIGNED or self.signed_at is not None or hasattr(self, "signature")
+
+    @property
+    def is_in_signing(self) -> bool:
+        """The plan's status is signing's (waiting for, given or refused a signature), not the source's."""
+        return self.status in SIGNING_STATUSES
 
 
 class EvaluationQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
@@ -388,6 +413,9 @@ class Evaluation(DossierRecord):
 class CareAgreementQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
     period_field = "period_start"
     period_end_field = "period_end"
+
+    def latest_signed(self) -> "CareAgreement | None":
+        return self.filter(signed_on__isnull=False).order_by("-signed_on", "-pk").first()
 
 
 class CareAgreement(DossierRecord):

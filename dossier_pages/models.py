@@ -1,3 +1,6 @@
+from django.urls import URLResolver
+from django.urls import path as django_path
+from django.urls.resolvers import RegexPattern
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -6,18 +9,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from accounts.decorators import portal_access_redirect
+from dossier.models import AccessAction
+from dossier.sections import registry
 
-from . import views
-from .selection import current_client
+from . import selection, views
 
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
-
-
-def conversation_views():
-    """The messages section lives in its own app; imported late like signing's views."""
-    from conversations import portal_views
-
-    return portal_views
 
 
 def _intro(label, help_text):
@@ -74,7 +71,7 @@ class DossierPage(RoutablePageMixin, Page):
             view, args, kwargs = self.resolve_subpage("/")
         response = portal_access_redirect(request)
         if response is None:
-            client = current_client(request)
+            client = selection.current_client(request)
             if client is None:
                 response = views.no_access(request, self)
             else:
@@ -90,91 +87,12 @@ class DossierPage(RoutablePageMixin, Page):
     def dashboard(self, request):
         return views.dashboard(request, self, request.dossier_client)
 
-    @path("rapportages/", name="reports")
-    def reports(self, request):
-        return views.reports(request, self, request.dossier_client)
-
-    @path("rapportages/download/", name="reports_download")
-    def reports_download(self, request):
-        return views.reports_download(request, self, request.dossier_client)
-
-    @path("clientplannen/", name="plans")
-    def plans(self, request):
-        return views.plans(request, self, request.dossier_client)
-
-    @path("clientplannen/<int:pk>/download/", name="plan_download")
-    def plan_download(self, request, pk):
-        # Plans in portal signing are served from their stored bytes (signing app).
-        from signing import views as signing_views
-
-        return signing_views.plan_download(request, self, request.dossier_client, pk)
-
-    @path("clientplannen/<int:pk>/ondertekenen/", name="plan_sign")
-    def plan_sign(self, request, pk):
-        from signing import views as signing_views
-
-        return signing_views.sign(request, self, request.dossier_client, pk)
-
-    @path("evaluaties/", name="evaluations")
-    def evaluations(self, request):
-        return views.evaluations(request, self, request.dossier_client)
-
-    @path("evaluaties/<int:pk>/download/", name="evaluation_download")
-    def evaluation_download(self, request, pk):
-        return views.evaluation_download(request, self, request.dossier_client, pk)
-
-    @path("zorgovereenkomsten/", name="agreements")
-    def agreements(self, request):
-        return views.agreements(request, self, request.dossier_client)
-
-    @path("zorgovereenkomsten/<int:pk>/download/", name="agreement_download")
-    def agreement_download(self, request, pk):
-        return views.agreement_download(request, self, request.dossier_client, pk)
-
-    @path("afspraken/", name="appointments")
-    def appointments(self, request):
-        return views.appointments(request, self, request.dossier_client)
-
-    @path("profiel/", name="profile")
-    def profile(self, request):
-        return views.profile(request, self, request.dossier_client)
-
-    @path("afschrift/", name="afschrift")
-    def afschrift(self, request):
-        return views.afschrift(request, self, request.dossier_client)
-
-    @path("afschrift/<int:pk>/download/", name="afschrift_download")
-    def afschrift_download(self, request, pk):
-        from afschrift import views as afschrift_views
-
-        return afschrift_views.download(request, request.dossier_client, pk)
-
     @path("foto/", name="photo")
     def photo(self, request):
         return views.photo(request, self, request.dossier_client)
 
-    @path("berichten/", name="conversations")
-    def conversations(self, request):
-        return conversation_views().conversation_list(request, self, request.dossier_client)
-
-    @path("berichten/nieuw/", name="conversation_start")
-    def conversation_start(self, request):
-        return conversation_views().start(request, self, request.dossier_client)
-
-    @path("berichten/<int:pk>/", name="conversation")
-    def conversation(self, request, pk):
-        return conversation_views().detail(request, self, request.dossier_client, pk)
-
-    @path("berichten/bijlagen/<int:pk>/", name="conversation_attachment")
-    def conversation_attachment(self, request, pk):
-        return conversation_views().attachment(request, self, request.dossier_client, pk)
-
-    @path("berichten/meldingen/", name="conversation_preference")
-    def conversation_preference(self, request):
-        return conversation_views().preference(request, self, request.dossier_client)
-
     @path("client-kiezen/", name="choose_client")
-    def choose_client(self, request):
+    def switch_client(self, request):
         return views.choose_client(request, self)
 
     def url_for(self, name, *args) -> str:
@@ -184,14 +102,71 @@ class DossierPage(RoutablePageMixin, Page):
     def section_urls(self) -> dict[str, str]:
         """Paths of the routes without arguments, keyed by route name (for templates)."""
         base = self.url
-        names = ["dashboard", "reports", "reports_download", "plans", "evaluations", "agreements"]
-        names += [
-            "appointments",
-            "profile",
-            "photo",
-            "choose_client",
-            "afschrift",
-            "conversations",
-            "conversation_start",
-        ]
-        return {name: base + self.reverse_subpage(name) for name in names}
+        return {route.name: base + self.reverse_subpage(route.name) for route in self._routes_without_arguments()}
+
+    @classmethod
+    def _routes_without_arguments(cls):
+        return [route for route in cls.get_resolver().url_patterns if not route.pattern.converters]
+
+    @classmethod
+    def get_subpage_urls(cls):
+        """The page's own routes, then every registered section's (list, downloads, feature routes)."""
+        return (*super().get_subpage_urls(), *section_routes())
+
+    @classmethod
+    def get_resolver(cls):
+        """Wagtail's resolver, rebuilt when a section is registered (a test may declare one)."""
+        registry.discover()
+        if cls.__dict__.get("_registry_version") != registry.version:
+            cls._routablepage_urlresolver = URLResolver(RegexPattern(r"^/"), cls.get_subpage_urls())
+            cls._registry_version = registry.version
+        return cls._routablepage_urlresolver
+
+    # The extension point for feature apps' views (see `dossier.sections.Route`).
+
+    def render_section(self, request, client, template, section, context=None, status=200):
+        """A page in the dossier layout (menu, client switcher) with `section` marked current."""
+        return views.render_section(request, self, client, template, section, context, status)
+
+    def deny(self, request, client, model, pk, object_type, action=AccessAction.READ):
+        """Log the refused request for record `pk` of `model` and raise Http404."""
+        views.deny(request, client, model, pk, object_type, action)
+
+    def choose_client(self, request, client_id):
+        """Make `client_id` the current client when the user may see it; returns it or None."""
+        return selection.choose_client(request, client_id)
+
+
+def _serving(view, key):
+    """A route callable bound to the page as `self`, after `serve()` has found the client."""
+
+    def route(page, request, **kwargs):
+        return view(request, page, request.dossier_client, key, **kwargs)
+
+    route.__name__ = f"{view.__name__}_{key}"
+    return route
+
+
+def _feature(route_declaration):
+    def route(page, request, **kwargs):
+        return route_declaration.callable()(request, page, request.dossier_client, **kwargs)
+
+    route.__name__ = route_declaration.name
+    return route
+
+
+def section_routes() -> list:
+    routes = []
+    for section in registry.all():
+        if section.has_list:
+            routes.append(django_path(section.slug, _serving(views.section_list, section.key), name=section.key))
+        if section.period_document:
+            document = section.period_document
+            pattern = f"{section.slug}download/"
+            routes.append(django_path(pattern, _serving(views.period_download, section.key), name=document.route))
+        if section.document:
+            pattern = f"{section.slug}<int:pk>/download/"
+            view = _serving(views.record_download, section.key)
+            routes.append(django_path(pattern, view, name=section.document.route))
+        routes.extend(django_path(route.pattern, _feature(route), name=route.name) for route in section.routes)
+    return routes

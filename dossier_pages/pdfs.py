@@ -11,8 +11,6 @@ from django.utils.translation import gettext as _
 
 from lib.pdf import render_pdf
 
-MAX_REPORTS_PER_PDF = 2000
-
 
 def organisation_name() -> str:
     return getattr(settings, "ORGANISATION_NAME", "Zorggroep De Linde")

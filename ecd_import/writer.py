@@ -25,7 +25,6 @@ from dossier.models import (
     ClientPlan,
     Evaluation,
     ObjectType,
-    PlanStatus,
     Report,
     Team,
     validate_client_number,
@@ -50,7 +49,6 @@ REQUIRED = {
     "appointment": ("starts_at", "ends_at", "title"),
 }
 # Statuses the portal itself manages (signing); the source cannot overwrite them.
-PORTAL_PLAN_STATUSES = {PlanStatus.AWAITING_SIGNATURE, PlanStatus.SIGNED, PlanStatus.DECLINED}
 CHUNK = 2000
 BATCH = 500
 MAX_ERRORS = 200
@@ -440,8 +438,12 @@ class Writer:
             self.progress(len(chunk))
 
     def _plan_may_change(self, plan, item: Incoming, values: dict) -> bool:
-        """Plans in signing keep their portal status, and their content is frozen."""
-        if plan.status not in PORTAL_PLAN_STATUSES:
+        """Frozen plans and plans in signing keep their status and content.
+
+        Also a plan waiting for a signature: the bulk update bypasses the model guard that would withdraw
+        the open request, so the import refuses instead of changing the document being signed.
+        """
+        if not (plan.is_frozen or plan.is_in_signing):
             return True
         values.pop("status", None)
         frozen = [name for name, value in values.items() if name != "client" and getattr(plan, name) != value]

@@ -16,8 +16,6 @@ from django.utils.translation import gettext_lazy as _
 
 from dossier.models import AccessRole, Client, ClientPlan, DossierAccess
 
-SIGNER_ROLES = (AccessRole.CLIENT, AccessRole.LEGAL_REPRESENTATIVE)
-
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(bytes(data)).hexdigest()
@@ -40,7 +38,7 @@ class SignatureRequestQuerySet(models.QuerySet):
     def waiting_for(self, user, client=None):
         """Open requests `user` is named in, for plans the user may still read (optionally of one client)."""
         plans = ClientPlan.objects.visible_to(user, client).filter(withdrawn_at__isnull=True)
-        signing_clients = DossierAccess.objects.valid_on().filter(user=user, role__in=SIGNER_ROLES)
+        signing_clients = DossierAccess.objects.signers().filter(user=user)
         return self.open().filter(signers=user, plan__in=plans, plan__client__in=signing_clients.values("client_id"))
 
 

@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 
 from accounts.challenges import issue_sms_challenge, verify_sms_challenge
 from dossier.models import ClientPlan, DossierAccess, PlanStatus
-from dossier_pages import pdfs
+from dossier.sections import registry
 
 from . import documents, notifications
-from .models import SIGNER_ROLES, PlanSignature, PlanVersionLink, RequestStatus, SignatureRequest, sha256_hex
+from .models import PlanSignature, PlanVersionLink, RequestStatus, SignatureRequest, sha256_hex
 
 logger = logging.getLogger(__name__)
 
@@ -44,12 +44,12 @@ def code_purpose(plan) -> str:
 
 def signer_access(user, client):
     """The user's valid access to `client` with a role that may sign, or None."""
-    return DossierAccess.objects.valid_on().filter(user=user, client=client, role__in=SIGNER_ROLES).first()
+    return DossierAccess.objects.signers().filter(user=user, client=client).first()
 
 
 def eligible_signers(plan):
     """Portal accounts that may be named as signer: the client or a legal representative, with access today."""
-    accesses = DossierAccess.objects.valid_on().filter(client=plan.client, role__in=SIGNER_ROLES)
+    accesses = DossierAccess.objects.signers().filter(client=plan.client)
     return (
         get_user_model()
         .objects.filter(is_active=True, pk__in=accesses.values("user_id"))
@@ -103,7 +103,7 @@ def request_signature(plan, signers, requested_by, *, notify=True) -> SignatureR
         locked.status = PlanStatus.AWAITING_SIGNATURE
         locked.save(update_fields=["status", "updated_at"])
         # Rendered once, after the status change, so the document says "ter ondertekening".
-        pdf = pdfs.plan_pdf(locked)
+        pdf = registry["plans"].document.render_pdf(locked)
         request = SignatureRequest.objects.create(
             plan=locked, requested_by=requested_by, document_pdf=pdf, document_sha256=sha256_hex(pdf)
         )

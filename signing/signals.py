@@ -1,8 +1,8 @@
 """Model-layer immutability of signed plan versions.
 
 `ClientPlan.save` belongs to the dossier app, so the guard is a `pre_save`
-receiver: a plan that is signed (or has a portal signature) keeps its
-content for good, whoever saves it. Changing a plan waiting for a signature
+receiver: a plan that is frozen (`ClientPlan.is_frozen`: signed, also when
+withdrawn later) keeps its content for good, whoever saves it. Changing a plan waiting for a signature
 withdraws the open request, because the frozen document no longer matches.
 `QuerySet.update()` and `bulk_update()` bypass signals; the ECD import guards
 plans in signing itself (`ecd_import.writer._plan_may_change`).
@@ -43,8 +43,7 @@ def guard_signed_plans(sender, instance, raw=False, update_fields=None, **kwargs
     fields = FROZEN_FIELDS
     if update_fields is not None:
         fields = [f for f in FROZEN_FIELDS if f in update_fields or f.removesuffix("_id") in update_fields]
-    is_signed = old.status == PlanStatus.SIGNED or hasattr(old, "signature")
-    if is_signed:
+    if old.is_frozen:
         changed = _changed(old, instance, (*fields, "signed_at"))
         if instance.status not in (PlanStatus.SIGNED, PlanStatus.WITHDRAWN):
             changed.append("status")

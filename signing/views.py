@@ -1,4 +1,5 @@
-"""Portal views for signing, served through DossierPage routes (login and client already checked there).
+"""Portal views for signing, declared as a route of the plans section (`dossier_sections.py`) and served
+after the dossier page's gate (login and client already checked there).
 
 One page per plan: the plan on screen and as PDF, the agreement tick, the SMS
 code step and the decline form. Every step is written to the access log.
@@ -12,10 +13,7 @@ from accounts.challenges import SmsChallengeError
 from accounts.models import SmsChallenge
 from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessOutcome, ClientPlan, ObjectType, OutcomeCode
-from dossier_pages import pdfs, selection
-from dossier_pages import views as dossier_views
 from lib.client_address import client_ip
-from lib.pdf import pdf_response
 
 from . import services
 from .forms import AgreeForm, DeclineForm, SignForm
@@ -42,11 +40,11 @@ def _log(request, plan, action, detail, outcome=AccessOutcome.ALLOWED, outcome_c
     )
 
 
-def _visible_plan(request, client, pk, action):
+def _visible_plan(request, page, client, pk, action):
     queryset = ClientPlan.objects.visible_to(request.user, client).select_related("client")
     plan = queryset.filter(pk=pk).first()
     if plan is None:
-        dossier_views._deny(request, client, ClientPlan, pk, OBJECT_TYPE, action)
+        page.deny(request, client, ClientPlan, pk, OBJECT_TYPE, action)
     return plan
 
 
@@ -61,10 +59,10 @@ def sign(request, page, client, pk):
     action = ACTIONS.get(action_name, AccessAction.READ)
     if request.method == "GET":
         other = _other_client_of(request, pk)
-        if other is not None and other != client and selection.choose_client(request, other.pk):
+        if other is not None and other != client and page.choose_client(request, other.pk):
             messages.info(request, _("U bekijkt nu het dossier van %(name)s.") % {"name": other.full_name})
             return redirect(page.url_for("plan_sign", pk))
-    plan = _visible_plan(request, client, pk, action)
+    plan = _visible_plan(request, page, client, pk, action)
     if request.method == "POST":
         if action_name not in ACTIONS:
             return redirect(page.url_for("plan_sign", plan.pk))
@@ -96,7 +94,7 @@ def _page(request, page, plan, *, status=200, agree_form=None, sign_form=None, d
         "sign_url": page.url_for("plan_sign", plan.pk),
         "refusal": refusal,
     }
-    return dossier_views._render(request, page, plan.client, "signing/sign.html", "plans", context, status=status)
+    return page.render_section(request, plan.client, "signing/sign.html", "plans", context, status=status)
 
 
 def _request_code(request, page, plan):
@@ -164,13 +162,3 @@ def _decline(request, page, plan):
     _log(request, plan, AccessAction.DECLINE, _("niet akkoord, met toelichting"))
     messages.success(request, _("U heeft aangegeven dat u niet akkoord gaat. Uw zorgteam neemt contact met u op."))
     return redirect(page.url_for("plan_sign", plan.pk))
-
-
-def plan_download(request, page, client, pk):
-    """The plan PDF: stored bytes for plans in portal signing, the usual rendering otherwise."""
-    plan = ClientPlan.objects.visible_to(request.user, client).select_related("client").filter(pk=pk).first()
-    pdf = services.served_plan_pdf(plan) if plan is not None else None
-    if pdf is None:
-        return dossier_views.plan_download(request, page, client, pk)
-    _log(request, plan, AccessAction.DOWNLOAD, "")
-    return pdf_response(pdf, pdfs.filename("clientplan", plan.client, f"v{plan.version}", plan.period_start))

@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from backoffice.admin_dossier import ClientPlanPermissionHelper
 from dossier.models import (
     AccessAction,
     AccessLogEntry,
@@ -16,7 +18,7 @@ from dossier.models import (
     PlanStatus,
     Report,
 )
-from tests.personas import login_verified
+from tests.personas import login_verified, make_user
 
 
 def records_for(client):
@@ -181,3 +183,16 @@ def test_the_admin_search_finds_records_by_client_number(dirk, records):
 
 def test_the_dossiers_menu_is_shown_to_care_workers(dirk):
     assert reverse("dossier_client_modeladmin_index") in dirk.get("/admin/").content.decode()
+
+
+def test_a_signed_plan_that_was_withdrawn_later_cannot_be_edited_or_deleted_in_the_admin(dirk, records):
+    plan = records["a"]["clientplan"]
+    plan.status = PlanStatus.SIGNED
+    plan.signed_at = timezone.now()
+    plan.save()
+    plan.status = PlanStatus.WITHDRAWN
+    plan.save()
+    helper = ClientPlanPermissionHelper(ClientPlan)
+    superuser = make_user("beheer", is_staff=True, is_superuser=True, mobile="+31600000077")
+    assert not helper.user_can_edit_obj(superuser, plan)
+    assert not helper.user_can_delete_obj(superuser, plan)

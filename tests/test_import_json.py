@@ -526,3 +526,20 @@ def test_an_import_writes_one_access_log_line_per_changed_client_and_none_when_u
 
     run(example, source)
     assert AccessLogEntry.objects.filter(action=AccessAction.CHANGE).count() == 1
+
+
+def test_the_import_refuses_to_change_a_signed_plan_that_was_withdrawn_later(source, staff, example):
+    run(example, source)
+    plan = ClientPlan.objects.get(external_id="CP-5-2026")
+    plan.status, plan.signed_at = PlanStatus.SIGNED, datetime(2026, 3, 1, 10, 0, tzinfo=AMS)
+    plan.save()
+    plan.status = PlanStatus.WITHDRAWN
+    plan.save()
+    changed = copy.deepcopy(example)
+    changed["clients"][0]["plans"][0]["content"] = "Nieuwe inhoud"
+
+    outcome = run(changed, source)
+
+    assert not outcome.ok
+    assert outcome.errors[0].field == "content"
+    assert ClientPlan.objects.get(pk=plan.pk).content.startswith("Doel 1")

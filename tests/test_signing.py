@@ -12,6 +12,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from accounts.models import SmsChallenge, SmsOutboxMessage
+from dossier.factories import make_plan
 from dossier.models import AccessAction, AccessLogEntry, AccessOutcome, ClientPlan, PlanStatus
 from signing import services
 from signing.models import PlanSignature, RequestStatus, SignatureRequest
@@ -394,3 +395,12 @@ def test_changing_a_plan_that_waits_for_a_signature_withdraws_the_request(person
     assert plan.status == PlanStatus.FINAL
     assert SignatureRequest.objects.get(pk=waiting.pk).status == RequestStatus.CANCELLED
     assert not services.may_sign(personas.anna, plan)
+
+
+def test_a_signed_plan_that_was_withdrawn_later_still_cannot_change(personas):
+    plan = make_plan(personas.client_a, status=PlanStatus.SIGNED)
+    plan.status = PlanStatus.WITHDRAWN
+    plan.save()
+    plan.content = "Achteraf anders opgeschreven."
+    with pytest.raises(SignedPlanIsImmutable):
+        plan.save()
