@@ -18,6 +18,7 @@ from accounts.forms import (
 from accounts.terms import accept_current_terms, has_accepted_current_terms
 from cms.middleware import client_ip
 from home.models import TermsPage
+from home.organisation import current_organisation
 
 
 def _next_url(request, default):
@@ -94,6 +95,10 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        self.extra_email_context = {"organisation": current_organisation(self.request)}
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
