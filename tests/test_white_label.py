@@ -8,6 +8,7 @@ look for it, and for the demo's "De Linde", everywhere an organisation is named.
 import io
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from django.core import mail
 from django.core.checks import run_checks
 from django.core.files.images import ImageFile
 from django.test import RequestFactory
+from django.utils import timezone
 from PIL import Image as PillowImage
 from pypdf import PdfReader
 from wagtail.images.models import Image
@@ -40,6 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The FHIR identifier systems of the example import files (ecd_import/examples) are settings defaults, not
 # anything a reader sees; an organisation sets its own with ECD_IMPORT_FHIR_*_SYSTEM.
 FHIR_SYSTEM = re.compile(r"https://zorggroep-de-linde\.example/fhir/")
+TODAY = timezone.localdate()
+LAST_MONTH = {"periode": "kiezen", "van": (TODAY - timedelta(days=29)).isoformat(), "tot": TODAY.isoformat()}
 SKIPPED_FOLDERS = {"demo", "tests", "migrations", "locale", "node_modules", "var", "media", "__pycache__"}
 
 
@@ -88,7 +92,7 @@ def test_the_login_page_header_footer_and_notice_name_the_sites_organisation(cli
 def test_the_dossier_pdf_header_names_the_sites_organisation(client, voorbeeldzorg, personas, dossier_page):
     Report.objects.bulk_create(build_reports(personas.client_a, 3))
     anna = login_verified(client, personas.anna)
-    response = anna.get("/mijn-dossier/rapportages/download/", {"periode": "alles"})
+    response = anna.get("/mijn-dossier/rapportages/download/", LAST_MONTH)
     assert response.status_code == 200
     reader = PdfReader(io.BytesIO(response.getvalue()))
     header = reader.pages[0].extract_text()
@@ -108,7 +112,7 @@ def test_the_logo_is_in_the_dossier_pdf_header(client, voorbeeldzorg, personas, 
     voorbeeldzorg.logo = png_logo()
     voorbeeldzorg.save()
     anna = login_verified(client, personas.anna)
-    response = anna.get("/mijn-dossier/rapportages/download/", {"periode": "alles"})
+    response = anna.get("/mijn-dossier/rapportages/download/", LAST_MONTH)
     assert len(PdfReader(io.BytesIO(response.getvalue())).pages[0].images) >= 1
 
 
@@ -146,7 +150,7 @@ def test_the_conversation_notification_is_signed_by_the_organisation(
     with django_capture_on_commit_callbacks(execute=True):
         posted = conversations.start_conversation(personas.client_a, personas.anna, "Vraag", "Een vraag")
     with django_capture_on_commit_callbacks(execute=True):
-        conversations.reply(posted.conversation, personas.dirk, "Een antwoord", from_care_team=True)
+        conversations.reply(posted.message.conversation, personas.dirk, "Een antwoord", from_care_team=True)
     sms = SmsOutboxMessage.objects.filter(number=str(personas.anna.mobile_number)).latest("pk")
     assert sms.text.startswith("Voorbeeldzorg: ")
     assert_voorbeeldzorg(sms.text, contact=False)
