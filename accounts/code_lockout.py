@@ -69,18 +69,17 @@ def lift(block, staff_user):
 
 
 def _tell_the_account_holder(user):
-    organisation = current_organisation()
     body = _(
         "Beste %(name)s,\n\n"
         "Bij het inloggen op MijnDossier is vandaag vaak een verkeerde SMS-inlogcode ingevuld voor uw account. "
         "Om uw account te beschermen kunt u de komende %(hours)d uur niet inloggen met een SMS-code.\n\n"
         "Was u dit zelf? Dan hoeft u niets te doen. Was u dit niet, dan kent iemand anders mogelijk uw "
-        "wachtwoord: kies na het inloggen een nieuw wachtwoord. %(contact)s\n\n"
-        "Met vriendelijke groet,\n%(organisation)s"
+        "wachtwoord: kies na het inloggen een nieuw wachtwoord en neem contact op met de "
+        "cliëntenadministratie%(contact)s.\n\n"
+        "Met vriendelijke groet,\nMijnDossier"
     ) % {
         "name": user.get_full_name() or user.get_username(),
         "hours": settings.SMS_LOGIN_BLOCK_HOURS,
-        "contact": organisation.contact_sentence,
-        "organisation": organisation.sender_name,
+        "contact": current_organisation().contact_in_brackets,
     }
     send_mail(_("Inloggen met SMS-code tijdelijk geblokkeerd"), body, None, [user.email])

@@ -203,3 +203,11 @@ def test_the_deploy_check_is_quiet_once_the_organisation_is_filled_in(voorbeeldz
 
 def test_the_ordinary_check_does_not_read_the_organisation(nameless):
     assert [m for m in run_checks() if m.id == "home.W001"] == []
+
+
+def test_a_password_built_from_the_organisations_name_is_refused(voorbeeldzorg, personas):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        validate_password("Voorbeeldzorg2026!", personas.anna)
