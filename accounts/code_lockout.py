@@ -16,6 +16,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.organisation import current_organisation
+
 from .challenges import LOGIN
 from .models import LoginCodeBlock, SmsChallenge
 
@@ -29,12 +31,11 @@ def active_block(user):
     return active_blocks().filter(user=user).first()
 
 
-def blocked_message():
+def blocked_message(request=None):
     return _(
         "Er is te vaak een verkeerde SMS-inlogcode ingevuld voor dit account. Inloggen met een SMS-code kan "
-        "daarom %(hours)d uur niet. Neem contact op met de cliëntenadministratie van uw zorgorganisatie "
-        "(clientenadministratie@zorggroep-de-linde.example of 0570 123 456) als u eerder wilt inloggen."
-    ) % {"hours": settings.SMS_LOGIN_BLOCK_HOURS}
+        "daarom %(hours)d uur niet. Wilt u eerder inloggen? %(contact)s"
+    ) % {"hours": settings.SMS_LOGIN_BLOCK_HOURS, "contact": current_organisation(request).contact_sentence}
 
 
 def recent_failures(user):
@@ -73,8 +74,12 @@ def _tell_the_account_holder(user):
         "Bij het inloggen op MijnDossier is vandaag vaak een verkeerde SMS-inlogcode ingevuld voor uw account. "
         "Om uw account te beschermen kunt u de komende %(hours)d uur niet inloggen met een SMS-code.\n\n"
         "Was u dit zelf? Dan hoeft u niets te doen. Was u dit niet, dan kent iemand anders mogelijk uw "
-        "wachtwoord: kies na het inloggen een nieuw wachtwoord en neem contact op met de cliëntenadministratie "
-        "(clientenadministratie@zorggroep-de-linde.example of 0570 123 456).\n\n"
+        "wachtwoord: kies na het inloggen een nieuw wachtwoord en neem contact op met de "
+        "cliëntenadministratie%(contact)s.\n\n"
         "Met vriendelijke groet,\nMijnDossier"
-    ) % {"name": user.get_full_name() or user.get_username(), "hours": settings.SMS_LOGIN_BLOCK_HOURS}
+    ) % {
+        "name": user.get_full_name() or user.get_username(),
+        "hours": settings.SMS_LOGIN_BLOCK_HOURS,
+        "contact": current_organisation().contact_in_brackets,
+    }
     send_mail(_("Inloggen met SMS-code tijdelijk geblokkeerd"), body, None, [user.email])

@@ -8,14 +8,11 @@ from phonenumber_field.formfields import PhoneNumberField
 from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
 from two_factor.utils import default_device
 
+from home.organisation import current_organisation
+
 from . import code_lockout
 from .challenges import LOGIN, VERIFY_MOBILE, verify_sms_challenge
 from .usernames import NormalisedUsernameField
-
-CONTACT_MESSAGE = _(
-    "Neem contact op met de cliëntenadministratie van uw zorgorganisatie "
-    "(clientenadministratie@zorggroep-de-linde.example of 0570 123 456)."
-)
 
 
 class PortalAuthenticationForm(AuthenticationForm):
@@ -38,14 +35,15 @@ class PortalAuthenticationForm(AuthenticationForm):
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
+        contact = current_organisation(self.request).contact_sentence
         if user.one_time_password_expired:
             raise ValidationError(
-                _("Uw eenmalige wachtwoord is verlopen. %(contact)s") % {"contact": CONTACT_MESSAGE},
+                _("Uw eenmalige wachtwoord is verlopen. %(contact)s") % {"contact": contact},
                 code="one_time_password_expired",
             )
         if default_device(user) is None:
             raise ValidationError(
-                _("Voor uw account is nog geen SMS-inlogcode ingesteld. %(contact)s") % {"contact": CONTACT_MESSAGE},
+                _("Voor uw account is nog geen SMS-inlogcode ingesteld. %(contact)s") % {"contact": contact},
                 code="no_device",
             )
 

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from home.organisation import current_organisation
+
 
 class MinimumLengthValidator(password_validation.MinimumLengthValidator):
     """Django's rule with a Dutch message: Django 5.2's Dutch catalogue lacks its current wording."""
@@ -108,7 +110,8 @@ class PersonalInformationValidator:
     """Refuse a password built from the user's own names, username or e-mail, or the portal's name."""
 
     def user_words(self, user):
-        words = list(settings.PASSWORD_FORBIDDEN_WORDS)
+        organisation = current_organisation()
+        words = [*settings.PASSWORD_FORBIDDEN_WORDS, organisation.name, organisation.short_name]
         if user is not None:
             email = getattr(user, "email", "") or ""
             local, _at, domain = email.partition("@")

@@ -14,6 +14,8 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor.plugins.phonenumber.models import PhoneDevice
 
+from home.organisation import current_organisation
+
 from .sessions import end_sessions
 
 # No look-alikes (0/O, 1/l/I) so the password can be typed over from paper.
@@ -64,6 +66,7 @@ def send_welcome_email(user, one_time_password):
             "one_time_password": one_time_password,
             "expires_at": user.one_time_password_expires_at,
             "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("two_factor:login"),
+            "organisation": current_organisation(),
         },
     )
     send_mail(_("Uw account voor MijnDossier"), body, None, [user.email])

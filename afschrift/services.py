@@ -19,6 +19,7 @@ from dossier.models import (
     ObjectType,
     OutcomeCode,
 )
+from home.organisation import current_organisation
 
 from . import contents, notifications, package, rules
 from .models import AfschriftRequest, AfschriftStatus
@@ -42,8 +43,8 @@ def storage():
 
 
 def organisation_name() -> str:
-    """The same setting every dossier PDF carries."""
-    return settings.ORGANISATION_NAME
+    """The same organisation every dossier PDF carries (the default site's; this runs in a worker)."""
+    return current_organisation().display_name
 
 
 def parse_key(value) -> uuid.UUID | None:

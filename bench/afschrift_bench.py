@@ -111,7 +111,7 @@ def build_dossier(people):
         Report(
             client=client,
             written_at=now - timedelta(days=i),
-            department="Wonen De Linde",
+            department="Woongroep Lindehof",
             author_name=["Lotte Vermeulen", "Piet de Groot", "Sara Yilmaz"][i % 3],
             treatment_goal="Dagritme vasthouden",
             text=" ".join(PHRASES[(i + j) % len(PHRASES)] for j in range(4)),

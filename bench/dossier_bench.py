@@ -65,7 +65,7 @@ def build_reports(client, count):
         Report(
             client=client,
             written_at=now - timedelta(days=i % 365, minutes=i // 365),
-            department="Wonen De Linde",
+            department="Woongroep Lindehof",
             author_name="Lotte Vermeulen",
             treatment_goal="Dagritme vasthouden",
             text=" ".join(PHRASES[(i + j) % len(PHRASES)] for j in range(4)),

@@ -42,7 +42,7 @@ def own_format(clients: int, reports: int, version: int) -> dict:
                         "id": f"B{c:05d}-R{i:06d}",
                         "written_at": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}T{8 + i % 12:02d}:15:00+01:00",
                         "department": "Lindehof, woongroep 2",
-                        "author": "Zorgmedewerker De Linde",
+                        "author": "Zorgmedewerker Lindehof",
                         "treatment_goal": "Eigen dagritme",
                         "text": f"Versie {version}. Rapportage {i} voor cliënt {c}: rustige dag, goed gegeten.",
                     }
@@ -90,7 +90,7 @@ def fhir_bundle(clients: int, reports: int, version: int) -> dict:
                         "subject": {"reference": f"Patient/p{c}"},
                         "effectiveDateTime": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}T{8 + i % 12:02d}:15:00+01:00",
                         "performer": [
-                            {"display": "Zorgmedewerker De Linde"},
+                            {"display": "Zorgmedewerker Lindehof"},
                             {"type": "Organization", "display": "Lindehof, woongroep 2"},
                         ],
                         "valueString": f"Versie {version}. Rapportage {i} voor cliënt {c}: rustige dag.",

@@ -295,7 +295,7 @@ class User(threading.Thread):
             elif name.startswith("uw_relatie"):
                 data[name] = "Verwant (familielid of naaste)"
             elif name.startswith("e_mail"):
-                data[name] = f"{marker}@zorggroep-de-linde.example"
+                data[name] = f"{marker}@voorbeeld.example"
             elif name.startswith("mobiel"):
                 data[name] = "06 12345678"
             elif name.startswith(("ik_geef", "ik_heb")):

@@ -76,7 +76,7 @@ def main():
                 instance=ContentPage(
                     title=f"Artikel {number}: {subject}",
                     slug=f"artikel-{number}",
-                    intro=f"Alles over {subject} in MijnDossier van Zorggroep De Linde.",
+                    intro=f"Alles over {subject} in MijnDossier.",
                     body=body,
                 )
             )

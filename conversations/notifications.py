@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from accounts.sms import SmsDeliveryError, send_text_message
 from dossier.models import DossierAccess
+from home.organisation import current_organisation
 
 from .models import (
     Channel,
@@ -43,7 +44,9 @@ def site_url() -> str:
 
 
 def new_message_sms_text() -> str:
-    return _("Er is een nieuw bericht voor u in MijnDossier. Log in om het te lezen.")
+    return _("%(organisation)s: er is een nieuw bericht voor u in MijnDossier. Log in om het te lezen.") % {
+        "organisation": current_organisation().sender_name
+    }
 
 
 def overdue_subject() -> str:
@@ -161,7 +164,8 @@ def _send(notification):
         body = render_to_string("conversations/email/overdue.txt", context)
     else:
         subject = _("Er is een nieuw bericht voor u in MijnDossier")
-        body = render_to_string("conversations/email/new_message.txt", {"site_url": site_url()})
+        context = {"site_url": site_url(), "organisation": current_organisation()}
+        body = render_to_string("conversations/email/new_message.txt", context)
     send_mail(subject, body, None, [user.email])
 
 

@@ -7,6 +7,7 @@ ORGANISATION = {
     "address": "Lindeplein 1\n7400 AA Zonnedal",
     "phone": "0570 123 456",
     "email": "clientenadministratie@zorggroep-de-linde.example",
+    "website": "https://zorggroep-de-linde.example",
     "opening_hours": "Telefonisch bereikbaar op werkdagen van 9.00 tot 17.00 uur.",
 }
 

@@ -9,7 +9,7 @@ from .models import Appointment, CareAgreement, ClientPlan, Evaluation, PlanStat
 
 def make_report(client, *, written_at=None, **fields) -> Report:
     defaults = {
-        "department": "Wonen De Linde",
+        "department": "Woongroep Lindehof",
         "author_name": "Lotte Vermeulen",
         "treatment_goal": "Dagritme vasthouden",
         "text": "Rustige dag gehad.",
@@ -20,7 +20,7 @@ def make_report(client, *, written_at=None, **fields) -> Report:
 def build_reports(client, count, *, start=None, **fields) -> list[Report]:
     """Unsaved daily reports going back from `start` (for bulk_create)."""
     start = start or timezone.now()
-    defaults = {"department": "Wonen De Linde", "author_name": "Lotte Vermeulen", "treatment_goal": "Dagritme"}
+    defaults = {"department": "Woongroep Lindehof", "author_name": "Lotte Vermeulen", "treatment_goal": "Dagritme"}
     return [
         Report(
             client=client,

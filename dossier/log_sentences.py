@@ -1,6 +1,6 @@
 """Access log entries as plain Dutch sentences (B1) for the client's own log.
 
-"Ilse Brouwer (persoonlijk begeleider, team De Linde) las uw rapportages van
+"Ilse Brouwer (persoonlijk begeleider, team Noord) las uw rapportages van
 1 t/m 7 oktober." Other portal users' refused attempts are shown without a
 name: that someone has an account for another client is itself private.
 """

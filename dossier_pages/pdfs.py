@@ -5,20 +5,22 @@ period, the time it was made, page numbers and "Vertrouwelijk" (see
 templates/pdf/dossier/base.html). The signing work reuses `plan_pdf`.
 """
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.organisation import current_organisation
 from lib.pdf import render_pdf
 
 
-def organisation_name() -> str:
-    return getattr(settings, "ORGANISATION_NAME", "Zorggroep De Linde")
+def organisation_context() -> dict:
+    """The organisation's name and logo for a document's header (see home.organisation)."""
+    organisation = current_organisation()
+    return {"organisation": organisation.display_name, "organisation_logo": organisation.logo_data_uri()}
 
 
 def _render(template, client, title, period_text, **context) -> bytes:
     context.update(
-        organisation=organisation_name(),
+        **organisation_context(),
         client=client,
         title=title,
         period_text=period_text,

@@ -31,6 +31,8 @@ from wagtail.search import index
 
 from lib.widgets import DateInput
 
+from .organisation import staff_notification_emails
+
 HONEYPOT_FIELD = "website"
 
 APPLICATION_FIELD_CHOICES = FORM_FIELD_CHOICES + (
@@ -207,7 +209,7 @@ class ApplicationFormPage(AbstractEmailForm):
     def notification_addresses(self):
         if self.to_address:
             return [address.strip() for address in self.to_address.split(",") if address.strip()]
-        return list(settings.STAFF_NOTIFICATION_EMAILS)
+        return staff_notification_emails()
 
     def send_mail(self, form):
         addresses = self.notification_addresses()

@@ -5,4 +5,4 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
-        from home import signals  # noqa: F401  (public page cache invalidation)
+        from home import checks, signals  # noqa: F401  (system checks; public page cache invalidation)

@@ -10,7 +10,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,6 +19,7 @@ from lib.richtext import richtext_to_plain
 
 from .application import ApplicationFormField, ApplicationFormPage, ApplicationSubmission  # noqa: F401
 from .blocks import ChapterBlock, FAQCategoryBlock, TeaserBlock, unique_anchors
+from .organisation import OrganisationSettings  # noqa: F401
 
 
 class HomePage(Page):
@@ -208,32 +208,3 @@ class ManualPage(RoutablePageMixin, Page):
             parts += [chapter["title"], richtext_to_plain(chapter["intro"])]
             parts += [f"{step['title']} {richtext_to_plain(step['text'])}" for step in chapter["steps"]]
         return " ".join(parts)
-
-
-@register_setting(icon="site")
-class OrganisationSettings(BaseSiteSetting):
-    """The care organisation's contact details, shown in the footer of every page."""
-
-    name = models.CharField(
-        _("naam organisatie"), max_length=150, blank=True, help_text=_("Bijvoorbeeld 'Zorggroep De Linde'.")
-    )
-    address = models.TextField(
-        _("adres"), blank=True, help_text=_("Bezoek- of postadres; elke regel wordt een eigen regel in de voettekst.")
-    )
-    phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True, help_text=_("Zoals u het wilt tonen."))
-    email = models.EmailField(_("e-mailadres"), blank=True, help_text=_("Voor vragen over MijnDossier."))
-    opening_hours = models.TextField(
-        _("bereikbaarheid"),
-        blank=True,
-        help_text=_("Wanneer u telefonisch bereikbaar bent, bijvoorbeeld 'Maandag tot en met vrijdag 9.00–17.00 uur'."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")]
-    panels += [FieldPanel("opening_hours")]
-
-    class Meta:
-        verbose_name = _("contactgegevens organisatie")
-
-    def phone_href(self) -> str:
-        digits = "".join(c for c in self.phone if c.isdigit() or c == "+")
-        return f"tel:{digits}" if digits else ""

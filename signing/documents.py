@@ -17,7 +17,7 @@ def _period_text(plan) -> str:
 def signed_plan_pdf(plan, signature) -> bytes:
     title = _("%(title)s (versie %(version)s)") % {"title": plan.title, "version": plan.version}
     context = {
-        "organisation": pdfs.organisation_name(),
+        **pdfs.organisation_context(),
         "client": plan.client,
         "title": title,
         "period_text": _period_text(plan),

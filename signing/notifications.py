@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.sms import SmsDeliveryError, send_text_message
+from home.organisation import current_organisation, staff_notification_emails
 
 logger = logging.getLogger(__name__)
 
@@ -20,8 +21,11 @@ def _site_url() -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
-def signer_sms_text() -> str:
-    return _("Zorggroep De Linde: er staat een document voor u klaar in MijnDossier. Log in om het te bekijken.")
+def signer_sms_text(organisation=None) -> str:
+    organisation = organisation or current_organisation()
+    return _("%(organisation)s: er staat een document voor u klaar in MijnDossier. Log in om het te bekijken.") % {
+        "organisation": organisation.sender_name
+    }
 
 
 def _mobile_number(user):
@@ -37,19 +41,21 @@ def notify_signers(request) -> list[str]:
     """SMS and e-mail to every named signer; returns Dutch problem lines for the admin."""
     problems = []
     subject = _("Er staat een document voor u klaar in MijnDossier")
+    organisation = current_organisation()
     for user in request.signers.all():
         name = user.get_full_name() or user.username
         number = _mobile_number(user)
         if number:
             try:
-                send_text_message(number, signer_sms_text())
+                send_text_message(number, signer_sms_text(organisation))
             except SmsDeliveryError:
                 logger.warning("Signing SMS to user %s failed", user.pk)
                 problems.append(_("De SMS aan %(name)s kon niet worden verstuurd.") % {"name": name})
         else:
             problems.append(_("%(name)s heeft geen mobiel nummer; er is geen SMS verstuurd.") % {"name": name})
         if user.email:
-            body = render_to_string("signing/email/signature_requested.txt", {"user": user, "site_url": _site_url()})
+            context = {"user": user, "site_url": _site_url(), "organisation": organisation}
+            body = render_to_string("signing/email/signature_requested.txt", context)
             try:
                 send_mail(subject, body, None, [user.email])
             except OSError:
@@ -59,7 +65,7 @@ def notify_signers(request) -> list[str]:
 
 
 def staff_recipients(request) -> list[str]:
-    recipients = list(settings.STAFF_NOTIFICATION_EMAILS)
+    recipients = staff_notification_emails()
     if request.requested_by is not None and request.requested_by.email:
         recipients.append(request.requested_by.email)
     return sorted(set(recipients))

@@ -89,6 +89,18 @@ def publish_baseline_terms():
     return terms
 
 
+def use_demo_organisation():
+    """The default site belongs to the demo's Zorggroep De Linde, as after load_demo (no site: nothing to fill)."""
+    from wagtail.models import Site
+
+    from demo.public_content import ORGANISATION
+    from home.organisation import OrganisationSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        OrganisationSettings.objects.update_or_create(site=site, defaults=ORGANISATION)
+
+
 def add_to_group(user, name):
     """Staff roles are groups created by backoffice.roles after migrate (see backoffice/signals.py)."""
     from django.contrib.auth.models import Group
@@ -110,6 +122,7 @@ class Personas:
     """Container so tests can write `personas.anna`, `personas.client_a`, ..."""
 
     def __init__(self):
+        use_demo_organisation()
         self.team = Team.objects.create(name="De Linde", location="Lindelaan 4, Zonnedal")
         self.other_team = Team.objects.create(name="Het Anker", location="Havenweg 12, Zonnedal")
         self.dirk = make_user("dirk", first_name="Dirk", last_name="de Vries", mobile="+31611111111", is_staff=True)

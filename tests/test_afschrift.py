@@ -132,7 +132,7 @@ def test_a_confirmed_request_is_made_in_the_background_and_announced_without_con
     assert email.subject == "Uw afschrift staat klaar in MijnDossier"
     assert "Anna" not in email.body and "wandel" not in email.body
     sms = SmsOutboxMessage.objects.filter(number=str(personas.anna.mobile_number)).order_by("-id").first()
-    assert sms.text == "Uw afschrift staat klaar in MijnDossier"
+    assert sms.text == "Zorggroep De Linde: Uw afschrift staat klaar in MijnDossier"
 
 
 def test_the_zip_holds_the_pdf_the_fhir_bundle_and_a_manifest_with_their_fingerprints(made):

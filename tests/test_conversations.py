@@ -199,7 +199,7 @@ def test_a_reply_from_the_team_notifies_the_client_without_any_content(
     with django_capture_on_commit_callbacks(execute=True):
         services.reply(conversation, personas.dirk, "Uw uitslag is goed", from_care_team=True)
     sms = SmsOutboxMessage.objects.filter(number="+31622222222").get()
-    assert sms.text == "Er is een nieuw bericht voor u in MijnDossier. Log in om het te lezen."
+    assert sms.text == "Zorggroep De Linde: er is een nieuw bericht voor u in MijnDossier. Log in om het te lezen."
     for text in [sms.text] + [m.subject + m.body for m in mailoutbox]:
         assert "uitslag" not in text and "medicijnen" not in text.lower() and "Jansen" not in text
 

@@ -15,6 +15,7 @@ from accounts.forms import (
     PortalPasswordResetForm,
     PortalSetPasswordForm,
 )
+from home.organisation import current_organisation
 from lib.client_address import client_ip
 from terms.acceptance import accept_current_terms, current_terms, has_accepted_current_terms
 
@@ -93,6 +94,10 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        self.extra_email_context = {"organisation": current_organisation(self.request)}
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

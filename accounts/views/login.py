@@ -30,6 +30,7 @@ from accounts.challenges import (
 from accounts.forms import AppCodeForm, PortalAuthenticationForm, RecoveryCodeForm, SmsCodeForm
 from accounts.models import mask_phone_number
 from accounts.passkeys import has_passkey
+from home.organisation import current_organisation
 
 LOGIN_STEP_EXPIRED = _("Uw inlogpoging duurde te lang of is verlopen. Vul opnieuw uw gebruikersnaam en wachtwoord in.")
 # Shown above the login form for ?reden=…; %(minutes)s is the idle timeout.
@@ -42,8 +43,7 @@ LOGIN_NOTICES = {
     "uitgelogd": _("U bent uitgelogd."),
     "niet-akkoord": _(
         "U bent uitgelogd omdat u niet akkoord bent gegaan met de gebruikersvoorwaarden. Zonder akkoord kunt u "
-        "MijnDossier niet gebruiken. Heeft u vragen over de voorwaarden? Neem dan contact op met de "
-        "cliëntenadministratie (clientenadministratie@zorggroep-de-linde.example of 0570 123 456)."
+        "MijnDossier niet gebruiken. Heeft u vragen over de voorwaarden? %(contact)s"
     ),
     "account-beeindigd": _("Uw sessie is beëindigd. Log opnieuw in."),
 }
@@ -102,7 +102,7 @@ class PortalLoginView(LoginView):
         if not user or self.expired or self.steps.current != self.TOKEN_STEP:
             return self._start_again()
         if code_lockout.active_block(user) is not None:
-            self.sms_error = code_lockout.blocked_message()
+            self.sms_error = code_lockout.blocked_message(self.request)
             return self.render(self.get_form())
         try:
             issue_sms_challenge(user, LOGIN, self.request, attempt=self.login_attempt)
@@ -179,7 +179,8 @@ class PortalLoginView(LoginView):
             context["has_passkey"] = has_passkey(self.get_user())
         notice = LOGIN_NOTICES.get(self.request.GET.get("reden", ""))
         if notice:
-            context["login_notice"] = notice % {"minutes": settings.SESSION_COOKIE_AGE // 60}
+            contact = current_organisation(self.request).contact_sentence
+            context["login_notice"] = notice % {"minutes": settings.SESSION_COOKIE_AGE // 60, "contact": contact}
         context["validity_minutes"] = settings.SMS_CODE_VALIDITY_SECONDS // 60
         context["passwordless_login"] = settings.PASSKEY_PASSWORDLESS_LOGIN
         return context

@@ -148,8 +148,8 @@ LOGOUT_REDIRECT_URL = "/"
 # rule can be switched on for organisations whose policy demands it.
 PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 12)
 PASSWORD_REQUIRE_COMPOSITION = env_bool("PASSWORD_REQUIRE_COMPOSITION", False)
-# Words no password may contain: the portal's and the organisation's names.
-PASSWORD_FORBIDDEN_WORDS = env_list("PASSWORD_FORBIDDEN_WORDS", ["MijnDossier", "Zorggroep De Linde", "DeLinde"])
+# Words no password may contain besides the organisation's name and short name (from its settings).
+PASSWORD_FORBIDDEN_WORDS = env_list("PASSWORD_FORBIDDEN_WORDS", ["MijnDossier"])
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -317,7 +317,6 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "database
 TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 TASK_RETRY_DELAY_SECONDS = env_int("TASK_RETRY_DELAY_SECONDS", 60)
 
-ORGANISATION_NAME = env_str("ORGANISATION_NAME", "Zorggroep De Linde")
 # Afschrift (free electronic copy of the whole dossier, Wabvpz art. 15d/15e).
 AFSCHRIFT_INTERVAL_HOURS = env_int("AFSCHRIFT_INTERVAL_HOURS", 24)
 AFSCHRIFT_AVAILABLE_DAYS = env_int("AFSCHRIFT_AVAILABLE_DAYS", 7)
@@ -328,9 +327,10 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MijnDossier <noreply@zorggroep-de-linde.example>")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MijnDossier <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-STAFF_NOTIFICATION_EMAILS = env_list("STAFF_NOTIFICATION_EMAILS", ["clientenadministratie@zorggroep-de-linde.example"])
+# Empty: the organisation's e-mail address from its settings (see home.organisation.staff_notification_emails).
+STAFF_NOTIFICATION_EMAILS = env_list("STAFF_NOTIFICATION_EMAILS", [])
 
 # Messages (conversations): the answer time promised in the portal and after which the team is alerted,
 # and how often a notification is tried before it shows as failed for staff.

@@ -55,7 +55,7 @@ def test_a_client_writes_the_care_worker_answers_and_the_client_reads_it(page, b
     staff.close()
 
     sms = _latest_sms("marieke")
-    assert sms.text == "Er is een nieuw bericht voor u in MijnDossier. Log in om het te lezen."
+    assert sms.text == "Zorggroep De Linde: er is een nieuw bericht voor u in MijnDossier. Log in om het te lezen."
 
     page.goto("/mijn-dossier/")
     expect(page.get_by_text("U heeft 1 nieuw bericht.")).to_be_visible()
