@@ -90,8 +90,7 @@ def limit_choices(form, user):
         if model is Client:
             field.queryset = Client.objects.managed_by(user)
         elif model is Team:
-            if not (user.is_superuser or user.has_perm("dossier.manage_all_clients")):
-                field.queryset = Team.objects.filter(members=user)
+            field.queryset = Team.objects.managed_by(user)
         elif model is ClientPlan:
             field.queryset = ClientPlan.objects.managed_by(user)
         elif model is User or model is PortalAccount:
