@@ -24,22 +24,13 @@ def signer_sms_text() -> str:
     return _("Zorggroep De Linde: er staat een document voor u klaar in MijnDossier. Log in om het te bekijken.")
 
 
-def _mobile_number(user):
-    from two_factor.plugins.phonenumber.models import PhoneDevice
-
-    device = PhoneDevice.objects.filter(user=user, method="sms", confirmed=True).order_by("-name").first()
-    if device is not None:
-        return device.number
-    return user.mobile_number or None
-
-
 def notify_signers(request) -> list[str]:
     """SMS and e-mail to every named signer; returns Dutch problem lines for the admin."""
     problems = []
     subject = _("Er staat een document voor u klaar in MijnDossier")
     for user in request.signers.all():
         name = user.get_full_name() or user.username
-        number = _mobile_number(user)
+        number = user.sms_number()
         if number:
             try:
                 send_text_message(number, signer_sms_text())
