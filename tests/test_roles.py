@@ -222,3 +222,23 @@ def test_a_care_worker_manages_only_his_own_team_wherever_the_admin_asks(client,
     client_form = client.get(f"/admin/dossier/client/edit/{personas.client_a.pk}/").content.decode()
     assert "Het Anker" not in client_form
     assert "Het Anker" not in client.get("/admin/berichten/").content.decode()
+
+
+def test_even_a_beheerder_changes_nothing_in_the_access_log_or_the_import_log(client, personas):
+    """Both logs are read-only by one rule; the Beheerder holds every model permission and still cannot."""
+    from django.utils import timezone
+
+    from dossier.models import AccessLogEntry
+    from ecd_import.models import ImportRun, ImportTrigger, SourceSystem
+
+    entry = AccessLogEntry.objects.create(object_type="rapportage", occurred_at=timezone.now())
+    run = ImportRun.objects.create(source=SourceSystem.objects.create(name="ecd-linde"), trigger=ImportTrigger.API)
+    login_verified(client, personas.gerrit)
+    for base, pk in (("/admin/dossier/accesslogentry/", entry.pk), ("/admin/ecd_import/importrun/", run.pk)):
+        assert client.get(base).status_code == 200, base
+        assert client.get(f"{base}inspect/{pk}/").status_code == 200, base
+        for action in ("create/", f"edit/{pk}/", f"delete/{pk}/"):
+            assert refused(client.get(base + action)), base + action
+            assert refused(client.post(base + action, {})), base + action
+    assert AccessLogEntry.objects.filter(pk=entry.pk).exists()
+    assert ImportRun.objects.filter(pk=run.pk).exists()
