@@ -84,6 +84,7 @@ class SmsCodeField(forms.RegexField):
             error_messages["required"] = required_message
         super().__init__(
             regex=r"^(\d{4}\s*-\s*)?\d{6}$",
+            strip=True,
             label=label,
             error_messages=error_messages,
             widget=forms.TextInput(attrs={**ONE_TIME_CODE_ATTRS, "maxlength": 11}),
