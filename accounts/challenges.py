@@ -66,12 +66,13 @@ def attempt_digest(attempt) -> str:
 
 
 def void_open_challenges(user, purpose, attempt=""):
-    SmsChallenge.objects.filter(
-        user=user, purpose=purpose, attempt=attempt_digest(attempt), used_at__isnull=True, voided_at__isnull=True
-    ).update(voided_at=timezone.now())
+    SmsChallenge.objects.open().filter(user=user, purpose=purpose, attempt=attempt_digest(attempt)).update(
+        voided_at=timezone.now()
+    )
 
 
 def open_challenge(user, purpose, attempt=""):
+    """The challenge a screen offers (its prefix), by the same rule `verify_sms_challenge` accepts."""
     return SmsChallenge.objects.open_for(user, purpose, attempt_digest(attempt))
 
 
@@ -92,15 +93,6 @@ def _check_throttle(user):
         )
 
 
-def _phone_number(user):
-    from two_factor.plugins.phonenumber.models import PhoneDevice
-
-    device = PhoneDevice.objects.filter(user=user, method="sms", confirmed=True).order_by("-name").first()
-    if device is not None:
-        return device.number
-    return user.mobile_number or None
-
-
 def issue_sms_challenge(user, purpose, request=None, *, number=None, attempt="") -> SmsChallenge:
     """Void open challenges of this purpose (and attempt), create a new one and send its code by SMS.
 
@@ -108,7 +100,7 @@ def issue_sms_challenge(user, purpose, request=None, *, number=None, attempt="")
     `attempt` binds the code to one login attempt (see `new_login_attempt`).
     Raises SmsChallengeError (Dutch message) when throttled or when sending fails.
     """
-    number = number or _phone_number(user)
+    number = number or user.sms_number()
     if not number:
         raise SmsChallengeError(
             _("Er is geen mobiel nummer bekend. Neem contact op met uw zorgorganisatie om het te laten toevoegen.")
@@ -144,24 +136,31 @@ def _normalise(code):
     return code[-6:] if len(code) == 10 else code
 
 
+def _closed_reason(challenge) -> str:
+    """The Dutch explanation for a challenge that `SmsChallenge.objects.open()` no longer offers."""
+    if challenge.used_at is not None:
+        return _("Deze code is al gebruikt. Vraag een nieuwe code aan.")
+    tries_left = challenge.attempts < settings.SMS_CODE_MAX_ATTEMPTS
+    if challenge.voided_at is None and tries_left and challenge.expires_at <= timezone.now():
+        return _("Deze code is verlopen. Vraag een nieuwe code aan.")
+    return _("Deze code is niet meer geldig. Vraag een nieuwe code aan.")
+
+
 def verify_sms_challenge(user, purpose, code, *, attempt="") -> SmsVerification:
     """Check a code against the newest challenge of this purpose and attempt; a right code works once."""
     code = _normalise(code)
     with transaction.atomic():
         challenge = (
             SmsChallenge.objects.select_for_update()
+            .with_open_flag()
             .filter(user=user, purpose=purpose, attempt=attempt_digest(attempt))
             .order_by("-created_at", "-id")
             .first()
         )
         if challenge is None:
             return SmsVerification(False, _("Vraag eerst een SMS-code aan."))
-        if challenge.used_at is not None:
-            return SmsVerification(False, _("Deze code is al gebruikt. Vraag een nieuwe code aan."), challenge)
-        if challenge.voided_at is not None or challenge.attempts >= settings.SMS_CODE_MAX_ATTEMPTS:
-            return SmsVerification(False, _("Deze code is niet meer geldig. Vraag een nieuwe code aan."), challenge)
-        if challenge.expires_at <= timezone.now():
-            return SmsVerification(False, _("Deze code is verlopen. Vraag een nieuwe code aan."), challenge)
+        if not challenge.still_open:
+            return SmsVerification(False, _closed_reason(challenge), challenge)
         salt, digest = challenge.code_hash.split("$", 1)
         if len(code) == 6 and hmac.compare_digest(digest, _hash(salt, code)):
             challenge.used_at = timezone.now()

@@ -1,10 +1,8 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from phonenumber_field.formfields import PhoneNumberField
 from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
 from two_factor.utils import default_device
 
@@ -12,6 +10,7 @@ from home.organisation import current_organisation
 
 from . import code_lockout
 from .challenges import LOGIN, VERIFY_MOBILE, verify_sms_challenge
+from .phone_numbers import PhoneNumberField
 from .usernames import NormalisedUsernameField
 
 
@@ -65,6 +64,34 @@ DUTCH_OTP_ERRORS = {
 
 # WCAG 2.2 SC 3.3.8: every code field can be filled by paste or the phone's autofill.
 ONE_TIME_CODE_ATTRS = {"inputmode": "numeric", "autocomplete": "one-time-code"}
+SIX_DIGITS = _("De code bestaat uit 6 cijfers.")
+APP_CODE_LABEL = _("Code uit de app (6 cijfers)")
+SMS_CODE_LABEL = _("SMS-code (6 cijfers)")
+
+
+class SmsCodeField(forms.RegexField):
+    """The six digits of an SMS code; the whole code as the SMS shows it ("5913-482913") is accepted too.
+
+    Every form that asks for an SMS code uses this field, so the login, the confirmation of a change, a new
+    mobile number and signing accept the same input with the same messages. Cleans to the six digits.
+    """
+
+    def __init__(self, *, label=SMS_CODE_LABEL, required_message=None, **kwargs):
+        error_messages = {"invalid": SIX_DIGITS}
+        if required_message:
+            error_messages["required"] = required_message
+        super().__init__(
+            regex=r"^(\d{4}\s*-\s*)?\d{6}$",
+            strip=True,
+            label=label,
+            error_messages=error_messages,
+            widget=forms.TextInput(attrs={**ONE_TIME_CODE_ATTRS, "maxlength": 11}),
+            **kwargs,
+        )
+
+    def clean(self, value):
+        code = super().clean(value)
+        return code[-6:] if code else code
 
 
 class AppCodeForm(AuthenticationTokenForm):
@@ -74,14 +101,14 @@ class AppCodeForm(AuthenticationTokenForm):
 
     def __init__(self, user, initial_device, **kwargs):
         super().__init__(user, initial_device, **kwargs)
-        self.fields["otp_token"].label = _("Code uit de app (6 cijfers)")
+        self.fields["otp_token"].label = APP_CODE_LABEL
         self.fields["otp_token"].widget.attrs.update(ONE_TIME_CODE_ATTRS)
         self.fields["otp_token"].error_messages.update(
             {
                 "required": _("Vul de code uit de app in."),
-                "invalid": _("De code bestaat uit 6 cijfers."),
-                "min_length": _("De code bestaat uit 6 cijfers."),
-                "max_length": _("De code bestaat uit 6 cijfers."),
+                "invalid": SIX_DIGITS,
+                "min_length": SIX_DIGITS,
+                "max_length": SIX_DIGITS,
             }
         )
 
@@ -102,14 +129,8 @@ class RecoveryCodeForm(BackupTokenForm):
 class SmsCodeForm(forms.Form):
     """Step 2 of the login with the SMS device: the six digits after the prefix."""
 
-    otp_token = forms.RegexField(
-        label=_("SMS-inlogcode (6 cijfers)"),
-        regex=r"^\s*\d{6}\s*$",
-        error_messages={
-            "required": _("Vul de 6 cijfers van de SMS-inlogcode in."),
-            "invalid": _("De code bestaat uit 6 cijfers."),
-        },
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
+    otp_token = SmsCodeField(
+        label=_("SMS-inlogcode (6 cijfers)"), required_message=_("Vul de 6 cijfers van de SMS-inlogcode in.")
     )
     # Checking marks the code as used, so the wizard must not check it twice.
     idempotent = False
@@ -197,12 +218,7 @@ class ReauthForm(forms.Form):
     password = forms.CharField(
         label=_("Uw wachtwoord"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
-    code = forms.RegexField(
-        label=_("SMS-code (6 cijfers)"),
-        regex=r"^\s*\d{6}\s*$",
-        error_messages={"invalid": _("De code bestaat uit 6 cijfers.")},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
-    )
+    code = SmsCodeField()
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -229,7 +245,6 @@ class ContactDetailsForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     mobile_number = PhoneNumberField(
         label=_("Mobiel nummer"),
-        region=settings.PHONENUMBER_DEFAULT_REGION,
         help_text=_(
             "Bijvoorbeeld 06 12345678. Hierop ontvangt u de SMS-inlogcode. "
             "Een nieuw nummer bevestigt u eerst met een SMS-code die we naar dat nummer sturen."
@@ -242,15 +257,7 @@ class ContactDetailsForm(forms.Form):
 class MobileNumberCodeForm(forms.Form):
     """The six digits sent to a new mobile number; only the code of this change counts."""
 
-    code = forms.RegexField(
-        label=_("SMS-code (6 cijfers)"),
-        regex=r"^\s*\d{6}\s*$",
-        error_messages={
-            "required": _("Vul de 6 cijfers van de SMS-code in."),
-            "invalid": _("De code bestaat uit 6 cijfers."),
-        },
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
-    )
+    code = SmsCodeField(required_message=_("Vul de 6 cijfers van de SMS-code in."))
 
     def __init__(self, user, challenge_id, *args, **kwargs):
         super().__init__(*args, **kwargs)

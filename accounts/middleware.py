@@ -5,14 +5,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
 from django.shortcuts import redirect, resolve_url
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
 from . import sessions
 from .decorators import portal_access_redirect
 from .passkeys import needs_strong_factor_for_admin
-
-PROTECTED_PREFIXES = ("/mijn-dossier/", "/account/", "/admin/")
 
 # Reachable without (complete) login.
 PUBLIC_URL_NAMES = (
@@ -33,7 +31,8 @@ PUBLIC_URL_NAMES = (
     "otp_webauthn:credential-authentication-complete",
     "otp_webauthn:js-i18n-catalog",
 )
-PUBLIC_PREFIXES = ("/account/herstellen/",)
+# Reachable without login, with arguments in the path (the reset link from the e-mail).
+PUBLIC_URL_NAMES_WITH_ARGUMENTS = ("accounts:password_reset_confirm",)
 
 
 def _public_paths():
@@ -58,6 +57,8 @@ class PortalAccessMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.protected_prefixes = tuple(settings.PORTAL_PROTECTED_PATH_PREFIXES)
+        self.admin_prefix = settings.WAGTAIL_ADMIN_PATH_PREFIX
 
     def __call__(self, request):
         response = self._check_session(request)
@@ -70,9 +71,12 @@ class PortalAccessMiddleware:
         return self.get_response(request)
 
     def _is_protected(self, path):
-        if not path.startswith(PROTECTED_PREFIXES) or path.startswith(PUBLIC_PREFIXES):
+        if not path.startswith(self.protected_prefixes) or path in _public_paths():
             return False
-        return path not in _public_paths()
+        try:
+            return resolve(path).view_name not in PUBLIC_URL_NAMES_WITH_ARGUMENTS
+        except Resolver404:
+            return True
 
     def _check_session(self, request):
         if not request.user.is_authenticated:
@@ -104,7 +108,7 @@ class PortalAccessMiddleware:
             if response is not None and request.user.is_authenticated and request.user.is_verified():
                 return None
             return response
-        if path.startswith("/admin/"):
+        if path.startswith(self.admin_prefix):
             # Terms of use bind portal users; staff reach the admin after the login steps.
             response = portal_access_redirect(request, check_terms=False)
             if response is None and needs_strong_factor_for_admin(request.user):

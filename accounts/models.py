@@ -39,6 +39,17 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.username
 
+    def sms_number(self) -> str | None:
+        """Where every SMS to this person goes: the confirmed SMS device, else the mobile number on the account.
+
+        The device is the number the person last proved by entering a code sent to it (profile, admin reset).
+        """
+        from two_factor.plugins.phonenumber.models import PhoneDevice
+
+        device = PhoneDevice.objects.filter(user=self, method="sms", confirmed=True).order_by("-name").first()
+        number = device.number if device is not None else self.mobile_number
+        return str(number) if number else None
+
     @property
     def masked_mobile_number(self) -> str:
         return mask_phone_number(self.mobile_number) if self.mobile_number else ""
@@ -52,14 +63,28 @@ class User(AbstractUser):
         )
 
 
+def open_challenge_q():
+    """An SMS challenge can still be answered: not used, not void, not expired, tries left."""
+    return models.Q(
+        used_at__isnull=True,
+        voided_at__isnull=True,
+        expires_at__gt=timezone.now(),
+        attempts__lt=settings.SMS_CODE_MAX_ATTEMPTS,
+    )
+
+
 class SmsChallengeQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(open_challenge_q())
+
     def open_for(self, user, purpose, attempt=""):
         """The newest challenge of this user, purpose and attempt that can still be answered."""
-        return (
-            self.filter(user=user, purpose=purpose, attempt=attempt, used_at__isnull=True, voided_at__isnull=True)
-            .filter(expires_at__gt=timezone.now())
-            .order_by("-created_at")
-            .first()
+        return self.open().filter(user=user, purpose=purpose, attempt=attempt).order_by("-created_at").first()
+
+    def with_open_flag(self):
+        """Each challenge with `still_open`, the same rule as `open()`, for a check that must say why not."""
+        return self.annotate(
+            still_open=models.ExpressionWrapper(open_challenge_q(), output_field=models.BooleanField())
         )
 
 

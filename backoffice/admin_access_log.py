@@ -3,30 +3,12 @@
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail_modeladmin.helpers import PermissionHelper
 
 from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessLogEntry, ObjectType
 
-from .admin_base import DutchModelAdmin
+from .admin_base import DutchModelAdmin, ReadOnlyPermissionHelper
 from .admin_lists import StrictIndexView
-
-
-class ReadOnlyPermissionHelper(PermissionHelper):
-    def user_can_list(self, user):
-        return self.user_has_specific_permission(user, "view_accesslogentry")
-
-    def user_can_inspect_obj(self, user, obj):
-        return self.user_can_list(user)
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
 
 class AccessLogIndexView(StrictIndexView):

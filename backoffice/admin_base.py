@@ -11,6 +11,7 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied, Validati
 from django.db import models, transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import CreateView, EditView, InspectView
 
 from dossier.access_log import log_access
@@ -49,6 +50,26 @@ def yes_no_column(field):
     column.short_description = field.verbose_name
     column.admin_order_field = field.name
     return column
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """A record nobody changes in the admin (the access log, the import log): listed and inspected with the
+    model's view permission; no create, edit or delete, not even for a superuser."""
+
+    def user_can_list(self, user):
+        return self.user_has_specific_permission(user, f"view_{self.opts.model_name}")
+
+    def user_can_inspect_obj(self, user, obj):
+        return self.user_can_list(user)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
 
 
 class DutchInspectView(InspectView):
@@ -90,8 +111,7 @@ def limit_choices(form, user):
         if model is Client:
             field.queryset = Client.objects.managed_by(user)
         elif model is Team:
-            if not (user.is_superuser or user.has_perm("dossier.manage_all_clients")):
-                field.queryset = Team.objects.filter(members=user)
+            field.queryset = Team.objects.managed_by(user)
         elif model is ClientPlan:
             field.queryset = ClientPlan.objects.managed_by(user)
         elif model is User or model is PortalAccount:

@@ -4,8 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from phonenumber_field.formfields import PhoneNumberField
 
+from accounts.phone_numbers import PhoneNumberField
 from dossier.models import AccessRole, Client
 from lib.widgets import DateInput
 
@@ -37,7 +37,6 @@ class PortalAccountForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"), help_text=_("Hierheen gaat de welkomstmail met de inloggegevens."))
     mobile_number = PhoneNumberField(
         label=_("Mobiel nummer"),
-        region="NL",
         help_text=_("Voor de SMS-inlogcode, bijvoorbeeld 06 12345678."),
         error_messages={"invalid": _("Vul een geldig mobiel nummer in, bijvoorbeeld 06 12345678.")},
     )
@@ -113,7 +112,6 @@ class ResetSecondFactorForm(forms.Form):
     )
     mobile_number = PhoneNumberField(
         label=_("Nieuw mobiel nummer"),
-        region="NL",
         required=False,
         help_text=_("Alleen invullen als de cliënt een ander mobiel nummer heeft gekregen."),
         error_messages={"invalid": _("Vul een geldig mobiel nummer in, bijvoorbeeld 06 12345678.")},

@@ -22,13 +22,13 @@ class PortalAccountQuerySet(models.QuerySet):
         Accounts without any dossier access are only visible to staff who
         manage all clients, so a care worker never sees strangers' accounts.
         """
-        from dossier.models import Client
+        from dossier.models import Client, manages_all_clients
 
         accounts = self.portal()
+        if manages_all_clients(user):
+            return accounts
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return accounts.none()
-        if user.is_superuser or user.has_perm("dossier.manage_all_clients"):
-            return accounts
         return accounts.filter(dossier_accesses__client__in=Client.objects.managed_by(user)).distinct()
 
     def changeable_by(self, user):
@@ -38,10 +38,10 @@ class PortalAccountQuerySet(models.QuerySet):
         (`managed_by`), but only staff who manage all its clients change its
         e-mail, second factor or active state.
         """
-        from dossier.models import Client
+        from dossier.models import Client, manages_all_clients
 
         accounts = self.managed_by(user)
-        if user.is_authenticated and (user.is_superuser or user.has_perm("dossier.manage_all_clients")):
+        if manages_all_clients(user):
             return accounts
         others = Client.objects.exclude(pk__in=Client.objects.managed_by(user).values("pk"))
         return accounts.exclude(dossier_accesses__client__in=others)

@@ -10,6 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
+from dossier.models import manages_all_clients
+
 DOSSIER_APPS = ("dossier", "backoffice", "signing")
 
 
@@ -22,6 +24,6 @@ class ScopedLogEntriesView(LogEntriesView):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         user = self.request.user
-        if user.is_superuser or user.has_perm("dossier.manage_all_clients"):
+        if manages_all_clients(user):
             return queryset
         return queryset.exclude(content_type_id__in=list(dossier_content_types()))

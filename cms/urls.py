@@ -11,18 +11,23 @@ from accounts.views.login import admin_login
 from backoffice.site_history import ScopedLogEntriesView
 from home.views import favicon, robots_txt
 
+ADMIN = settings.WAGTAIL_ADMIN_PATH_PREFIX.lstrip("/")
+ACCOUNT = settings.ACCOUNT_PATH_PREFIX.lstrip("/")
+
 urlpatterns = [
     # Wagtail's admin login is routed to the two-factor login (accounts.middleware guards /admin/).
-    path("admin/login/", admin_login, name="admin_login"),
+    path(f"{ADMIN}login/", admin_login, name="admin_login"),
     # Site history without other teams' dossier entries (backoffice.site_history).
-    path("admin/reports/site-history/", require_admin_access(ScopedLogEntriesView.as_view())),
-    path("admin/reports/site-history/results/", require_admin_access(ScopedLogEntriesView.as_view(results_only=True))),
+    path(f"{ADMIN}reports/site-history/", require_admin_access(ScopedLogEntriesView.as_view())),
+    path(
+        f"{ADMIN}reports/site-history/results/", require_admin_access(ScopedLogEntriesView.as_view(results_only=True))
+    ),
     # E-mail and password of a staff account change only after a fresh password + SMS check.
-    path("admin/account/", admin_account),
-    path("admin/", include(wagtailadmin_urls)),
-    path("account/digid/", include("digid.urls")),
-    path("account/passkey/", include("accounts.passkey_urls")),
-    path("account/", include("accounts.urls")),
+    path(f"{ADMIN}account/", admin_account),
+    path(ADMIN, include(wagtailadmin_urls)),
+    path(f"{ACCOUNT}digid/", include("digid.urls")),
+    path(f"{ACCOUNT}passkey/", include("accounts.passkey_urls")),
+    path(ACCOUNT, include("accounts.urls")),
     path("", include("accounts.two_factor_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("zoeken/", include("search.urls")),

@@ -60,12 +60,6 @@ def _log(request, conversation, action, detail, object_type=ObjectType.CONVERSAT
     )
 
 
-def _teams_of(user):
-    if user.is_superuser or user.has_perm("dossier.manage_all_clients"):
-        return Team.objects.all()
-    return Team.objects.filter(members=user)
-
-
 def _int(value):
     return int(value) if isinstance(value, str) and value.isdigit() and len(value) < 12 else None
 
@@ -73,7 +67,7 @@ def _int(value):
 def index(request):
     _require(request, VIEW_PERMISSION)
     user = request.user
-    teams = list(_teams_of(user))
+    teams = list(Team.objects.managed_by(user))
     team_id = _int(request.GET.get("team"))
     team = next((t for t in teams if t.pk == team_id), None)
     status = request.GET.get("status", ConversationStatus.OPEN)

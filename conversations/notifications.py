@@ -53,15 +53,6 @@ def overdue_subject() -> str:
     return _("Een bericht in MijnDossier wacht op antwoord")
 
 
-def mobile_number(user) -> str | None:
-    from two_factor.plugins.phonenumber.models import PhoneDevice
-
-    device = PhoneDevice.objects.filter(user=user, method="sms", confirmed=True).order_by("-name").first()
-    if device is not None:
-        return str(device.number)
-    return str(user.mobile_number) if user.mobile_number else None
-
-
 def preferred_channels(user, preferences: dict) -> list[str]:
     choice = preferences.get(user.pk)
     if choice is None:
@@ -151,7 +142,7 @@ def _claim(pk) -> Notification | None:
 def _send(notification):
     user = notification.recipient
     if notification.channel == Channel.SMS:
-        number = mobile_number(user)
+        number = user.sms_number()
         if not number:
             raise SmsDeliveryError(_("Geen mobiel nummer bekend."))
         send_text_message(number, new_message_sms_text())

@@ -9,11 +9,12 @@ from django.contrib.auth import logout
 from django.http import Http404
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+
+from accounts.redirects import safe_next_url
 
 from . import broker as oidc
 from . import services
@@ -49,17 +50,10 @@ def _require_enabled():
         raise Http404
 
 
-def _safe_next(request):
-    url = request.GET.get("next", "")
-    if url.startswith("/") and url.isprintable() and url_has_allowed_host_and_scheme(url, {request.get_host()}):
-        return url
-    return ""
-
-
 @never_cache
 def start(request):
     _require_enabled()
-    request.session[services.NEXT_SESSION_KEY] = _safe_next(request)
+    request.session[services.NEXT_SESSION_KEY] = safe_next_url(request)
     try:
         return oidc.broker().authorize_redirect(
             request,

@@ -76,6 +76,26 @@ class PeriodQuerySetMixin:
         return qs
 
 
+MANAGE_ALL_CLIENTS = "dossier.manage_all_clients"
+
+
+def manages_all_clients(user) -> bool:
+    """Superusers and staff with `dossier.manage_all_clients` (the Beheerder role) manage every client and team."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or user.has_perm(MANAGE_ALL_CLIENTS)
+
+
+class TeamQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """Teams a staff member manages in the admin: all for those who manage all clients, else their own."""
+        if manages_all_clients(user):
+            return self.all()
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        return self.filter(members=user)
+
+
 class Team(models.Model):
     """A care team at a location; care staff see the clients of their own team(s)."""
 
@@ -90,6 +110,8 @@ class Team(models.Model):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="teams", verbose_name=_("medewerkers")
     )
+
+    objects = TeamQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("team")
@@ -110,11 +132,11 @@ class ClientQuerySet(models.QuerySet):
         return self.filter(pk__in=access.values("client_id"))
 
     def managed_by(self, user):
-        """Clients a staff member manages in the admin: all for superusers, else their teams'."""
+        """Clients a staff member manages in the admin: all (`manages_all_clients`), else their teams'."""
+        if manages_all_clients(user):
+            return self.all()
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
-        if user.is_superuser or user.has_perm("dossier.manage_all_clients"):
-            return self.all()
         return self.filter(team__members=user).distinct()
 
 

@@ -13,30 +13,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.views import CreateView
 
-from backoffice.admin_base import DutchInspectView, DutchModelAdmin
+from backoffice.admin_base import DutchInspectView, DutchModelAdmin, ReadOnlyPermissionHelper
 
 from .models import ImportRun, SourceSystem
 from .records import KIND_LABELS, KINDS, OUTCOME_LABELS, OUTCOMES
-
-
-class ImportRunPermissionHelper(PermissionHelper):
-    def user_can_list(self, user):
-        return self.user_has_specific_permission(user, "view_importrun")
-
-    def user_can_inspect_obj(self, user, obj):
-        return self.user_can_list(user)
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
 
 def _errors_list(run):
@@ -82,7 +65,7 @@ class ImportRunAdmin(DutchModelAdmin):
     model = ImportRun
     menu_label = gettext_lazy("Importlog")
     menu_icon = "download"
-    permission_helper_class = ImportRunPermissionHelper
+    permission_helper_class = ReadOnlyPermissionHelper
     inspect_view_class = ImportRunInspectView
     inspect_view_enabled = True
     history_view_enabled = False

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import SmsCodeField
+
 from .services import MAX_COMMENT_LENGTH
 
 
@@ -12,12 +14,7 @@ class AgreeForm(forms.Form):
 
 
 class SignForm(AgreeForm):
-    code = forms.CharField(
-        label=_("SMS-code"),
-        max_length=12,
-        error_messages={"required": _("Vul de SMS-code in die u zojuist heeft ontvangen.")},
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}),
-    )
+    code = SmsCodeField(required_message=_("Vul de SMS-code in die u zojuist heeft ontvangen."))
 
 
 class DeclineForm(forms.Form):

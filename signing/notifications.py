@@ -28,15 +28,6 @@ def signer_sms_text(organisation=None) -> str:
     }
 
 
-def _mobile_number(user):
-    from two_factor.plugins.phonenumber.models import PhoneDevice
-
-    device = PhoneDevice.objects.filter(user=user, method="sms", confirmed=True).order_by("-name").first()
-    if device is not None:
-        return device.number
-    return user.mobile_number or None
-
-
 def notify_signers(request) -> list[str]:
     """SMS and e-mail to every named signer; returns Dutch problem lines for the admin."""
     problems = []
@@ -44,7 +35,7 @@ def notify_signers(request) -> list[str]:
     organisation = current_organisation()
     for user in request.signers.all():
         name = user.get_full_name() or user.username
-        number = _mobile_number(user)
+        number = user.sms_number()
         if number:
             try:
                 send_text_message(number, signer_sms_text(organisation))

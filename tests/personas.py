@@ -7,6 +7,8 @@ Personas (all with mobile numbers and e-mail):
 - dirk:   care worker (Zorgmedewerker) in team "De Linde" (clients A and B)
 - eva:    communication editor (Communicatie)
 - frank:  privacy officer (Privacy/juridisch)
+- gerrit: administrator (Beheerder) who is not a superuser: he may what the
+          role's permissions say (backoffice/roles.py), nothing more
 
 All of them accepted the terms of use in force (`Personas.terms`, an old
 version under the root page, so terms a test publishes itself are newer and
@@ -137,7 +139,11 @@ class Personas:
         self.frank = make_user("frank", first_name="Frank", last_name="Visser", mobile="+31666666666", is_staff=True)
         add_to_group(self.dirk, "Zorgmedewerker")
         add_to_group(self.eva, "Communicatie")
+        self.gerrit = make_user(
+            "gerrit", first_name="Gerrit", last_name="Kok", mobile="+31687654321", is_staff=True, is_superuser=False
+        )
         add_to_group(self.frank, "Privacy/juridisch")
+        add_to_group(self.gerrit, "Beheerder")
         grant(self.anna, self.client_a, AccessRole.CLIENT)
         grant(self.ben, self.client_a, AccessRole.LEGAL_REPRESENTATIVE)
         grant(self.ben, self.client_b, AccessRole.LEGAL_REPRESENTATIVE)
@@ -145,7 +151,7 @@ class Personas:
         from terms.acceptance import accept_current_terms
 
         self.terms = publish_baseline_terms()
-        for user in (self.anna, self.ben, self.carla, self.dirk, self.eva, self.frank):
+        for user in (self.anna, self.ben, self.carla, self.dirk, self.eva, self.frank, self.gerrit):
             accept_current_terms(user)
         CareTeamMembership.objects.create(
             staff_member=self.dirk,

@@ -259,7 +259,7 @@ def test_the_purge_keeps_the_chain_verifiable_and_logs_itself(personas):
 def test_reading_the_clients_photo_is_logged(client, personas, dossier_page):
     from django.core.files.base import ContentFile
 
-    from tests.test_uploads import png_bytes
+    from tests.helpers import png_bytes
 
     personas.client_a.photo.save("anna.png", ContentFile(png_bytes()), save=True)
     login_verified(client, personas.anna)

@@ -10,10 +10,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor.plugins.phonenumber.models import PhoneDevice
 
 from accounts.challenges import CONFIRM
-from accounts.models import SmsChallenge, SmsOutboxMessage
+from accounts.models import SmsChallenge
 from accounts.services import create_portal_account, deactivate_account, reset_second_factor
-from tests.personas import PASSWORD, login_verified
-from tests.test_login import log_in, submit_password
+from tests.helpers import confirm_with_password_and_sms, log_in, submit_password
+from tests.personas import login_verified
 
 
 @pytest.mark.django_db(transaction=True)
@@ -68,12 +68,6 @@ def test_resetting_the_second_factor_removes_app_and_backup_codes(personas):
     assert PhoneDevice.objects.get(user=personas.anna).number == "+31699999999"
 
 
-def confirm_with_password_and_sms(client, number, next_url):
-    client.post("/account/bevestigen/", {"request_code": "1", "next": next_url})
-    code = re.search(r"\d{4}-(\d{6})", SmsOutboxMessage.objects.filter(number=number).first().text).group(1)
-    return client.post("/account/bevestigen/", {"password": PASSWORD, "code": code, "next": next_url})
-
-
 @pytest.mark.django_db
 def test_changing_the_mobile_number_asks_for_password_and_a_fresh_code_first(personas):
     client = login_verified(Client(), personas.anna)
@@ -121,6 +115,34 @@ def test_the_authenticator_app_setup_is_behind_the_confirmation(personas):
     page = client.get("/account/authenticator-app/").content.decode()
     assert "Authenticator-app instellen" in page
     assert client.get("/account/authenticator-app/qr/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_authenticator_app_names_the_issuer_from_its_setting_in_the_link_the_qr_code_and_the_device(personas):
+    from base64 import b32decode
+    from unittest import mock
+    from urllib.parse import parse_qs, urlsplit
+
+    import qrcode
+    from django.test import override_settings
+    from django_otp.oath import TOTP
+
+    client = login_verified(Client(), personas.anna)
+    confirm_with_password_and_sms(client, "+31622222222", "/account/authenticator-app/")
+
+    def issuer_of(otpauth_url):
+        return parse_qs(urlsplit(otpauth_url).query)["issuer"]
+
+    with override_settings(OTP_TOTP_ISSUER="Zorg Test"):
+        setup = client.get("/account/authenticator-app/")
+        assert issuer_of(setup.context["otpauth_url"]) == ["Zorg Test"]
+        with mock.patch("two_factor.views.core.qrcode.make", wraps=qrcode.make) as make:
+            assert client.get("/account/authenticator-app/qr/").status_code == 200
+        assert issuer_of(make.call_args.args[0]) == ["Zorg Test"]
+        token = TOTP(b32decode(setup.context["secret"])).token()
+        client.post("/account/authenticator-app/", {"token": f"{token:06d}"})
+        device = TOTPDevice.objects.get(user=personas.anna)
+        assert issuer_of(device.config_url) == ["Zorg Test"]
 
 
 @pytest.mark.django_db

@@ -11,9 +11,8 @@ from wagtail.models import Page
 
 from home.models import HomePage
 from terms.acceptance import accept_current_terms
+from tests.helpers import confirm_with_password_and_sms, make_terms
 from tests.personas import PASSWORD, login_verified
-from tests.test_account_lifecycle import confirm_with_password_and_sms
-from tests.test_terms_governance import make_terms
 
 ACCOUNT = "/admin/account/"
 REAUTH = "/account/bevestigen/?next=%2Fadmin%2Faccount%2F"

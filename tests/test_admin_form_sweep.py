@@ -17,8 +17,8 @@ from dossier.factories import make_agreement, make_appointment, make_evaluation,
 from dossier.models import AccessLogEntry, Client, DossierAccess
 from ecd_import.models import ImportRun, ImportTrigger, SourceSystem
 from home.application import ApplicationSubmission
+from tests.helpers import project_modeladmins
 from tests.personas import login_verified, make_user
-from tests.test_admin_list_parameters import _project_modeladmins
 
 HOSTILE = "\x00<script>alert(1)</script>=cmd|' /C calc'!A0 " + "x" * 300
 
@@ -107,7 +107,7 @@ def test_no_admin_form_is_a_500_for_any_staff_role_with_valid_or_invalid_data(wo
             wrong.append(f"{method.upper()} {url} {sorted(data or {})} -> {response.status_code}")
         return response
 
-    for admin_class in _project_modeladmins():
+    for admin_class in project_modeladmins():
         admin = admin_class()
         model = admin.model
         instance = instances.get(model)
@@ -130,7 +130,7 @@ def test_no_admin_form_is_a_500_for_any_staff_role_with_valid_or_invalid_data(wo
             check("post", create_url, {**blank, **edit_data})
     if role == "beheerder":
         # Deleting a client (which must leave its access-log rows unchanged) has its own tests with the deletion.
-        for admin_class in _project_modeladmins():
+        for admin_class in project_modeladmins():
             if admin_class.model in instances and admin_class.model is not Client:
                 check("post", admin_class().url_helper.get_action_url("delete", instances[admin_class.model].pk), {})
     assert not wrong, "\n".join(wrong)

@@ -25,9 +25,10 @@ from dossier.models import AccessLogEntry
 from ecd_import.models import ImportRun, ImportTrigger, SourceSystem
 from home.application import ApplicationSubmission
 from terms.acceptance import accept_current_terms
+from tests.helpers import MODELADMIN_PACKAGES, project_modeladmins
 from tests.personas import login_verified, make_user
 
-PROJECT_PACKAGES = {"accounts", "backoffice", "dossier", "ecd_import", "home", "search", "signing", "dossier_pages"}
+PROJECT_PACKAGES = MODELADMIN_PACKAGES
 NOT_LISTS = {"/admin/login/", "/admin/backoffice/portalaccount/create/"}
 STAFF_ROLES = ("communicatie", "privacy", "zorgmedewerker", "beheerder")
 
@@ -77,18 +78,7 @@ def admin_list_paths() -> list[str]:
 
 
 def modeladmin_list_paths() -> set[str]:
-    return {f"/admin/{c.model._meta.app_label}/{c.model._meta.model_name}/" for c in _project_modeladmins()}
-
-
-def _project_modeladmins():
-    from wagtail_modeladmin.options import ModelAdmin
-
-    def subclasses(cls):
-        for sub in cls.__subclasses__():
-            yield sub
-            yield from subclasses(sub)
-
-    return [c for c in subclasses(ModelAdmin) if c.__module__.split(".")[0] in PROJECT_PACKAGES and c.model]
+    return {f"/admin/{c.model._meta.app_label}/{c.model._meta.model_name}/" for c in project_modeladmins()}
 
 
 def test_the_list_sweep_finds_the_modeladmin_lists_and_our_own_screens():
@@ -107,7 +97,7 @@ def test_the_list_sweep_finds_the_modeladmin_lists_and_our_own_screens():
 
 
 def test_every_modeladmin_list_is_a_strict_list():
-    project = _project_modeladmins()
+    project = project_modeladmins()
     assert len(project) >= 13
     for model_admin in project:
         assert issubclass(model_admin.index_view_class, StrictIndexView), model_admin

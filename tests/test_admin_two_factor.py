@@ -1,8 +1,8 @@
 import pytest
 from django.test import Client
 
+from tests.helpers import log_in
 from tests.personas import login_verified
-from tests.test_login import log_in
 
 
 @pytest.mark.django_db

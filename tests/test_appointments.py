@@ -4,14 +4,8 @@ import pytest
 from django.utils import timezone
 
 from dossier.factories import make_appointment
-from tests.personas import login_verified
 
 URL = "/mijn-dossier/afspraken/"
-
-
-@pytest.fixture
-def anna(client, personas, dossier_page):
-    return login_verified(client, personas.anna)
 
 
 @pytest.fixture

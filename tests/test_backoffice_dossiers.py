@@ -1,7 +1,5 @@
 """Dossier administration in the admin: a care worker reaches only their own team's clients and records."""
 
-from datetime import date
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -10,34 +8,13 @@ from backoffice.admin_dossier import ClientPlanPermissionHelper
 from dossier.models import (
     AccessAction,
     AccessLogEntry,
-    Appointment,
-    CareAgreement,
     ClientPlan,
     DossierAccess,
-    Evaluation,
     PlanStatus,
     Report,
 )
+from tests.helpers import records_for
 from tests.personas import login_verified, make_user
-
-
-def records_for(client):
-    return {
-        "report": Report.objects.create(
-            client=client, written_at="2026-03-02T09:30:00+01:00", department="Wonen", author_name="Dirk", text="t"
-        ),
-        "clientplan": ClientPlan.objects.create(client=client, period_start=date(2026, 1, 1), content="Plan"),
-        "evaluation": Evaluation.objects.create(client=client, evaluated_on=date(2026, 2, 1), content="Evaluatie"),
-        "careagreement": CareAgreement.objects.create(
-            client=client, product="Wonen met begeleiding", period_start=date(2026, 1, 1)
-        ),
-        "appointment": Appointment.objects.create(
-            client=client,
-            starts_at="2026-04-01T10:00:00+02:00",
-            ends_at="2026-04-01T11:00:00+02:00",
-            title="Evaluatiegesprek",
-        ),
-    }
 
 
 @pytest.fixture

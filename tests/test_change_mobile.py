@@ -12,9 +12,8 @@ from two_factor.plugins.phonenumber.models import PhoneDevice
 from accounts.challenges import VERIFY_MOBILE
 from accounts.models import SmsChallenge, SmsOutboxMessage
 from accounts.views.profile import PENDING_MOBILE_SESSION_KEY
+from tests.helpers import confirm_with_password_and_sms, log_in
 from tests.personas import login_verified
-from tests.test_account_lifecycle import confirm_with_password_and_sms
-from tests.test_login import log_in
 
 OLD = "+31622222222"
 NEW = "+31687654321"

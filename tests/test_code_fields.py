@@ -76,3 +76,35 @@ def test_no_template_blocks_pasting_a_code():
     for template in TEMPLATES.rglob("*.html"):
         text = template.read_text()
         assert "onpaste" not in text and "paste" not in text.lower().replace("paste allowed", ""), template
+
+
+def sms_code_forms():
+    """The forms whose code field asks for an SMS code (not the app's code or a recovery code)."""
+    found = []
+    for form_class in forms_with_a_code_field():
+        name = next(name for name in form_class.base_fields if name in CODE_FIELD_NAMES)
+        if "SMS" in str(form_class.base_fields[name].label):
+            found.append((form_class, name))
+    return found
+
+
+def test_every_form_that_asks_for_an_sms_code_uses_the_one_sms_code_field():
+    from accounts.forms import SmsCodeField
+
+    found = sms_code_forms()
+    assert {cls.__name__ for cls, _name in found} == {"SmsCodeForm", "ReauthForm", "MobileNumberCodeForm", "SignForm"}
+    for form_class, name in found:
+        assert isinstance(form_class.base_fields[name], SmsCodeField), form_class.__name__
+
+
+@pytest.mark.parametrize("form_class, name", sms_code_forms(), ids=lambda item: getattr(item, "__name__", item))
+def test_every_sms_code_field_reads_the_same_input_the_same_way(form_class, name):
+    field = form_class.base_fields[name]
+    assert field.clean(" 482913 ") == "482913"
+    assert field.clean("5913-482913") == "482913"
+    assert field.clean("5913 - 482913") == "482913"
+    for wrong in ("48291", "4829130", "abcdef", "12-482913"):
+        with pytest.raises(forms.ValidationError) as error:
+            field.clean(wrong)
+        assert error.value.messages == ["De code bestaat uit 6 cijfers."], wrong
+    assert field.widget.attrs["maxlength"] == len("5913-482913")

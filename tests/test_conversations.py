@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -17,11 +16,6 @@ from tests.personas import grant, login_verified, make_user
 
 URL = "/mijn-dossier/berichten/"
 KEY = "a" * 32
-
-
-@pytest.fixture
-def anna(client, personas, dossier_page):
-    return login_verified(client, personas.anna)
 
 
 def _start(http, subject="Vraag over medicijnen", body="Mag ik de tabletten bij het ontbijt nemen?", **extra):

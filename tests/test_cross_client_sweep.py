@@ -8,6 +8,7 @@ from conversations.models import Attachment, Conversation
 from dossier.factories import make_agreement, make_evaluation, make_plan, make_report
 from dossier.models import AccessLogEntry, AccessOutcome, Client, PlanStatus
 from dossier_pages.selection import SESSION_KEY
+from tests.helpers import readable_text
 from tests.personas import login_verified
 
 URL = "/mijn-dossier/"
@@ -85,19 +86,27 @@ def test_switching_to_another_clients_dossier_is_a_logged_404(client, personas, 
 
 
 @pytest.mark.parametrize("username", ["anna", "ben", "carla"])
-def test_no_section_shows_another_clients_data(client, personas, dossiers, username):
+def test_no_section_or_pdf_shows_another_clients_data(client, personas, dossiers, username):
+    """Pages and PDF downloads alike: the PDFs' text is read with pypdf, not searched as compressed bytes."""
     user = getattr(personas, username)
     login_verified(client, user)
     own = Client.objects.visible_to(user)
     for current in own:
         client.post(f"{URL}client-kiezen/", {"client": current.pk})
-        for section in SECTIONS:
+        downloads = [f"{section}/{pk}/download/" for section, pk in dossiers[current.pk]]
+        pdfs_read = 0
+        for section in [*SECTIONS, *downloads]:
             response = client.get(URL + section)
             assert response.status_code in (200, 404), section
-            body = response.content.decode(errors="replace") if response["Content-Type"].startswith("text") else ""
+            body = readable_text(response)
+            if response.get("Content-Type", "").startswith("application/pdf"):
+                assert f"geheim-{current.client_number}" in body, (section, "the PDF's own text must be readable")
+                pdfs_read += 1
             for other in Client.objects.exclude(pk=current.pk):
                 assert f"geheim-{other.client_number}" not in body, (section, other)
+                assert other.client_number not in body or other in own, (section, other)
                 assert other.full_name not in body or other in own, (section, other)
+        assert pdfs_read == 1 + len(downloads), "the report PDF and every record's PDF were read"
 
 
 def test_a_tampered_session_falls_back_to_the_users_own_client(client, personas, dossiers):

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from digid.models import DigidIdentity
+from tests.helpers import log_in
 from tests.oidc_provider.fixtures import callback_query, log_in_at_provider
-from tests.test_login import log_in
 
 pytestmark = pytest.mark.django_db
 

@@ -12,11 +12,6 @@ URL = "/mijn-dossier/"
 SECTIONS = ["", "rapportages/", "clientplannen/", "evaluaties/", "zorgovereenkomsten/", "afspraken/", "profiel/"]
 
 
-@pytest.fixture
-def anna(client, personas, dossier_page):
-    return login_verified(client, personas.anna)
-
-
 @pytest.mark.parametrize("section", SECTIONS)
 def test_every_section_opens_for_a_client_and_is_logged(anna, personas, section):
     response = anna.get(URL + section)

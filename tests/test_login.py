@@ -1,42 +1,8 @@
-import re
-
 import pytest
 from django.urls import reverse
 
 from accounts.models import SmsOutboxMessage
-from tests.personas import PASSWORD
-
-LOGIN_URL = "/account/inloggen/"
-
-
-def submit_password(client, username, password=PASSWORD, next_url=None):
-    url = LOGIN_URL + (f"?next={next_url}" if next_url else "")
-    return client.post(
-        url,
-        {"portal_login_view-current_step": "auth", "auth-username": username, "auth-password": password},
-    )
-
-
-def request_code(client):
-    return client.post(LOGIN_URL, {"request_sms_code": "1"})
-
-
-def latest_code(number):
-    message = SmsOutboxMessage.objects.filter(number=number).first()
-    prefix, code = re.search(r"(\d{4})-(\d{6})", message.text).groups()
-    return prefix, code
-
-
-def submit_code(client, code, next_url=None):
-    url = LOGIN_URL + (f"?next={next_url}" if next_url else "")
-    return client.post(url, {"portal_login_view-current_step": "token", "token-otp_token": code})
-
-
-def log_in(client, user, next_url=None):
-    submit_password(client, user.username, next_url=next_url)
-    request_code(client)
-    _prefix, code = latest_code(str(user.mobile_number))
-    return submit_code(client, code, next_url=next_url)
+from tests.helpers import LOGIN_URL, latest_code, request_code, submit_code, submit_password
 
 
 @pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from accounts.challenges import LOGIN
 from accounts.models import LoginCodeBlock, SmsChallenge, SmsOutboxMessage
+from tests.helpers import latest_code, request_code, submit_code, submit_password
 from tests.personas import login_verified
-from tests.test_login import latest_code, request_code, submit_code, submit_password
 
 ANNA = "+31622222222"
 

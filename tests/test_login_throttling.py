@@ -6,8 +6,8 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import SmsOutboxMessage
+from tests.helpers import submit_password
 from tests.personas import login_verified
-from tests.test_login import submit_password
 
 
 def fail(client, username, times):

@@ -1,58 +1,29 @@
 """Passkeys (django-otp-webauthn): added from the profile after re-authentication, the second login step,
 passwordless login only when switched on, removal, and the strict CSP on the pages with the package's scripts."""
 
-import json
 import re
 
 import pytest
 from django.test import Client as HttpClient
-from django.utils import timezone
 from django_otp_webauthn.models import WebAuthnCredential
 
-from accounts.sessions import REAUTH_AT_KEY
+from tests.helpers import (
+    BEGIN_AUTHENTICATION,
+    BEGIN_REGISTRATION,
+    COMPLETE_AUTHENTICATION,
+    LOGIN_URL,
+    enrol,
+    log_in_with_passkey,
+    post_json,
+    reauthenticate,
+    register_passkey,
+    submit_password,
+)
 from tests.personas import login_verified
 from tests.soft_authenticator import SoftAuthenticator
-from tests.test_login import LOGIN_URL, submit_password
 
-BEGIN_REGISTRATION = "/account/passkey/registreren/begin/"
-COMPLETE_REGISTRATION = "/account/passkey/registreren/klaar/"
-BEGIN_AUTHENTICATION = "/account/passkey/inloggen/begin/"
-COMPLETE_AUTHENTICATION = "/account/passkey/inloggen/klaar/"
 PROFILE = "/account/profiel/"
 ADD = "/account/passkeys/toevoegen/"
-
-
-def post_json(client, url, data=None):
-    return client.post(url, json.dumps(data or {}), content_type="application/json")
-
-
-def reauthenticate(client):
-    session = client.session
-    session[REAUTH_AT_KEY] = timezone.now().timestamp()
-    session.save()
-
-
-def register_passkey(client, authenticator):
-    options = post_json(client, BEGIN_REGISTRATION)
-    assert options.status_code == 200, options.content
-    return post_json(client, COMPLETE_REGISTRATION, authenticator.create(options.json()))
-
-
-def enrol(user):
-    """Give the user a passkey the way the profile does it (verified login, re-authentication, registration)."""
-    authenticator = SoftAuthenticator()
-    client = login_verified(HttpClient(), user)
-    reauthenticate(client)
-    assert register_passkey(client, authenticator).status_code == 200
-    return authenticator
-
-
-def log_in_with_passkey(client, authenticator, next_url=None):
-    suffix = f"?next={next_url}" if next_url else ""
-    options = post_json(client, BEGIN_AUTHENTICATION)
-    if options.status_code != 200:
-        return options
-    return post_json(client, COMPLETE_AUTHENTICATION + suffix, authenticator.get(options.json()))
 
 
 def is_verified(client):

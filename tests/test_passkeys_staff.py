@@ -6,9 +6,8 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from terms.acceptance import accept_current_terms
+from tests.helpers import enrol, log_in, log_in_with_passkey, submit_password
 from tests.personas import login_verified
-from tests.test_login import log_in, submit_password
-from tests.test_passkeys import enrol, log_in_with_passkey
 
 STRONG_FACTOR_PAGE = "/account/sterke-tweede-stap/"
 

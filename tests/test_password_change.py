@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from tests.helpers import log_in, submit_password
 from tests.personas import PASSWORD, login_verified
-from tests.test_login import log_in, submit_password
 
 NEW_PASSWORD = "lindeboom zonnedal wandelpad"
 

@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.helpers import ENGLISH, LOGIN_URL, error_messages, submit_password
 from tests.personas import make_user
-from tests.test_hostile_input import ENGLISH, error_messages
-from tests.test_login import LOGIN_URL, submit_password
 
 pytestmark = pytest.mark.django_db
 

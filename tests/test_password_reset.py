@@ -3,7 +3,7 @@ import re
 import pytest
 from django.core import mail
 
-from tests.test_login import latest_code, request_code, submit_code, submit_password
+from tests.helpers import latest_code, request_code, submit_code, submit_password
 
 NEW_PASSWORD = "lindeboom zonnedal wandelpad"
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from dossier.models import ClientPlan, PlanStatus
 from signing import services
+from tests.helpers import latest_signing_code, request_signing_code, sign_url
 from tests.personas import login_verified
-from tests.test_signing import latest_code, request_code, sign_url
 
 
 @pytest.fixture
@@ -24,8 +24,8 @@ def signed_plan(personas, dossier_page, client):
     )
     services.request_signature(plan, [personas.anna], requested_by=personas.dirk)
     anna = login_verified(client, personas.anna)
-    request_code(anna, plan)
-    anna.post(sign_url(plan), {"action": "sign", "agree": "on", "code": latest_code(personas.anna)[1]})
+    request_signing_code(anna, plan)
+    anna.post(sign_url(plan), {"action": "sign", "agree": "on", "code": latest_signing_code(personas.anna)[1]})
     plan.refresh_from_db()
     assert plan.status == PlanStatus.SIGNED
     return anna, plan

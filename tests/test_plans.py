@@ -5,14 +5,8 @@ from django.utils import timezone
 
 from dossier.factories import make_plan
 from dossier.models import AccessAction, AccessLogEntry, PlanStatus
-from tests.personas import login_verified
 
 URL = "/mijn-dossier/clientplannen/"
-
-
-@pytest.fixture
-def anna(client, personas, dossier_page):
-    return login_verified(client, personas.anna)
 
 
 @pytest.fixture

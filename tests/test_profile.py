@@ -1,17 +1,11 @@
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from dossier.models import AccessAction, AccessLogEntry, AccessRole, CareTeamMembership
-from tests.personas import grant, login_verified, make_user
+from tests.personas import grant, make_user
 
 URL = "/mijn-dossier/profiel/"
-
-
-@pytest.fixture
-def anna(client, personas, dossier_page):
-    return login_verified(client, personas.anna)
 
 
 def test_the_profile_shows_personal_and_contact_details(anna, personas):

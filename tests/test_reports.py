@@ -5,14 +5,8 @@ from django.utils import timezone
 
 from dossier.factories import build_reports, make_report
 from dossier.models import AccessAction, AccessLogEntry, Report
-from tests.personas import login_verified
 
 URL = "/mijn-dossier/rapportages/"
-
-
-@pytest.fixture
-def anna(client, personas, dossier_page):
-    return login_verified(client, personas.anna)
 
 
 def _days_ago(days):

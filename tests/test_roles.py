@@ -8,7 +8,7 @@ from django.shortcuts import resolve_url
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow
 
 from backoffice import roles
-from dossier.models import Report
+from dossier.models import MANAGE_ALL_CLIENTS, Report, manages_all_clients
 from tests.personas import login_verified
 
 
@@ -136,7 +136,7 @@ def test_a_care_worker_cannot_open_a_client_of_team_het_anker(client, personas, 
 
 
 def test_every_role_gets_a_working_dashboard(client, personas):
-    for user in (personas.dirk, personas.eva, personas.frank):
+    for user in (personas.dirk, personas.eva, personas.frank, personas.gerrit):
         login_verified(client, user)
         assert client.get("/admin/").status_code == 200, user.username
         client.logout()
@@ -146,11 +146,8 @@ def test_the_beheerder_opens_every_dossier_screen(client, personas):
     from datetime import date
 
     from dossier.models import Appointment, CareAgreement, ClientPlan, DossierAccess, Evaluation
-    from tests.personas import add_to_group, make_user
 
-    admin = make_user("gerda", first_name="Gerda", is_staff=True, is_superuser=True, mobile="+31677777777")
-    add_to_group(admin, roles.BEHEERDER)
-    login_verified(client, admin)
+    login_verified(client, personas.gerrit)
     a = personas.client_a
     objects = {
         "client": a,
@@ -183,3 +180,65 @@ def test_the_beheerder_opens_every_dossier_screen(client, personas):
         "/admin/rapporten/acceptatie-voorwaarden/",
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_the_beheerder_persona_is_no_superuser_and_holds_the_roles_permissions(personas):
+    assert not personas.gerrit.is_superuser
+    assert personas.gerrit.has_perm(MANAGE_ALL_CLIENTS)
+    assert manages_all_clients(personas.gerrit)
+    assert not manages_all_clients(personas.dirk)
+
+
+def test_a_beheerder_manages_every_client_team_and_account_wherever_the_admin_asks(client, personas):
+    """ "Manages all clients" is one rule: lists, choices, the inbox filter and the site history all follow it."""
+    from wagtail.log_actions import log
+
+    from backoffice.models import PortalAccount
+    from dossier.models import Client, Team
+    from tests.personas import make_user
+
+    stranger = make_user("zonder", mobile="+31687654322")
+    log(personas.client_c, "wagtail.edit")
+    gerrit = personas.gerrit
+    assert set(Client.objects.managed_by(gerrit)) == set(Client.objects.all())
+    assert set(Team.objects.managed_by(gerrit)) == {personas.team, personas.other_team}
+    assert stranger in PortalAccount.objects.managed_by(gerrit)
+    assert stranger in PortalAccount.objects.changeable_by(gerrit)
+    assert personas.carla in PortalAccount.objects.changeable_by(gerrit)
+
+    login_verified(client, gerrit)
+    client_form = client.get(f"/admin/dossier/client/edit/{personas.client_a.pk}/").content.decode()
+    assert f'<option value="{personas.other_team.pk}">Het Anker</option>' in client_form
+    inbox = client.get("/admin/berichten/").content.decode()
+    assert f'<option value="{personas.other_team.pk}">Het Anker</option>' in inbox
+    assert "Carla Smit (200001)" in client.get("/admin/reports/site-history/").content.decode()
+
+
+def test_a_care_worker_manages_only_his_own_team_wherever_the_admin_asks(client, personas):
+    from dossier.models import Team
+
+    assert list(Team.objects.managed_by(personas.dirk)) == [personas.team]
+    login_verified(client, personas.dirk)
+    client_form = client.get(f"/admin/dossier/client/edit/{personas.client_a.pk}/").content.decode()
+    assert "Het Anker" not in client_form
+    assert "Het Anker" not in client.get("/admin/berichten/").content.decode()
+
+
+def test_even_a_beheerder_changes_nothing_in_the_access_log_or_the_import_log(client, personas):
+    """Both logs are read-only by one rule; the Beheerder holds every model permission and still cannot."""
+    from django.utils import timezone
+
+    from dossier.models import AccessLogEntry
+    from ecd_import.models import ImportRun, ImportTrigger, SourceSystem
+
+    entry = AccessLogEntry.objects.create(object_type="rapportage", occurred_at=timezone.now())
+    run = ImportRun.objects.create(source=SourceSystem.objects.create(name="ecd-linde"), trigger=ImportTrigger.API)
+    login_verified(client, personas.gerrit)
+    for base, pk in (("/admin/dossier/accesslogentry/", entry.pk), ("/admin/ecd_import/importrun/", run.pk)):
+        assert client.get(base).status_code == 200, base
+        assert client.get(f"{base}inspect/{pk}/").status_code == 200, base
+        for action in ("create/", f"edit/{pk}/", f"delete/{pk}/"):
+            assert refused(client.get(base + action)), base + action
+            assert refused(client.post(base + action, {})), base + action
+    assert AccessLogEntry.objects.filter(pk=entry.pk).exists()
+    assert ImportRun.objects.filter(pk=run.pk).exists()

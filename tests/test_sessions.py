@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from accounts.models import SmsChallenge, UserSession
 from accounts.sessions import LOGIN_AT_KEY
+from tests.helpers import log_in
 from tests.personas import login_verified
-from tests.test_login import log_in
 
 
 @pytest.mark.django_db

@@ -11,12 +11,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from pypdf import PdfReader
 
-from accounts.models import SmsChallenge, SmsOutboxMessage
+from accounts.models import SmsChallenge
 from dossier.factories import make_plan
 from dossier.models import AccessAction, AccessLogEntry, AccessOutcome, ClientPlan, PlanStatus
 from signing import services
 from signing.models import PlanSignature, RequestStatus, SignatureRequest
 from signing.signals import SignedPlanIsImmutable
+from tests.helpers import latest_signing_code, request_signing_code, sign_url
 from tests.personas import login_verified
 
 PLAN_TEXT = "Doelen\n1. Elke ochtend samen de dag doornemen.\n2. Wekelijks zwemmen in Zonnedal."
@@ -40,22 +41,8 @@ def waiting(plan, personas, dossier_page):
     return services.request_signature(plan, [personas.anna], requested_by=personas.dirk)
 
 
-def sign_url(plan):
-    return f"/mijn-dossier/clientplannen/{plan.pk}/ondertekenen/"
-
-
 def download_url(plan):
     return f"/mijn-dossier/clientplannen/{plan.pk}/download/"
-
-
-def latest_code(user):
-    message = SmsOutboxMessage.objects.filter(number=str(user.mobile_number)).order_by("-id").first()
-    match = re.search(r"(\d{4})-(\d{6})", message.text)
-    return match.group(1), match.group(2)
-
-
-def request_code(client, plan):
-    return client.post(sign_url(plan), {"action": "code", "agree": "on"})
 
 
 def test_the_client_signs_her_plan_with_the_sms_code_from_the_outbox(client, personas, waiting):
@@ -71,9 +58,9 @@ def test_the_client_signs_her_plan_with_the_sms_code_from_the_outbox(client, per
     assert "Wekelijks zwemmen in Zonnedal" in page.content.decode()
     assert "Ik heb het cliëntplan gelezen en ga akkoord" in page.content.decode()
 
-    response = request_code(anna, plan)
+    response = request_signing_code(anna, plan)
     assert response.status_code == 302
-    prefix, code = latest_code(personas.anna)
+    prefix, code = latest_signing_code(personas.anna)
     assert prefix in anna.get(sign_url(plan)).content.decode()
 
     response = anna.post(sign_url(plan), {"action": "sign", "agree": "on", "code": code})
@@ -98,8 +85,8 @@ def test_every_signing_step_is_in_the_access_log(client, personas, waiting):
     anna = login_verified(client, personas.anna)
     plan = waiting.plan
     anna.get(sign_url(plan))
-    request_code(anna, plan)
-    _prefix, code = latest_code(personas.anna)
+    request_signing_code(anna, plan)
+    _prefix, code = latest_signing_code(personas.anna)
     anna.post(sign_url(plan), {"action": "sign", "agree": "on", "code": "000000" if code != "000000" else "111111"})
     anna.post(sign_url(plan), {"action": "sign", "agree": "on", "code": code})
 
@@ -124,8 +111,8 @@ def test_a_code_cannot_be_requested_without_ticking_that_the_plan_was_read(clien
 
 def test_signing_without_the_tick_is_refused_and_keeps_the_code(client, personas, waiting):
     anna = login_verified(client, personas.anna)
-    request_code(anna, waiting.plan)
-    _prefix, code = latest_code(personas.anna)
+    request_signing_code(anna, waiting.plan)
+    _prefix, code = latest_signing_code(personas.anna)
     response = anna.post(sign_url(waiting.plan), {"action": "sign", "code": code})
     assert response.status_code == 200
     assert "Vink aan" in response.content.decode()
@@ -135,8 +122,8 @@ def test_signing_without_the_tick_is_refused_and_keeps_the_code(client, personas
 
 def test_a_wrong_code_signs_nothing_and_says_so_in_dutch(client, personas, waiting):
     anna = login_verified(client, personas.anna)
-    request_code(anna, waiting.plan)
-    _prefix, code = latest_code(personas.anna)
+    request_signing_code(anna, waiting.plan)
+    _prefix, code = latest_signing_code(personas.anna)
     wrong = f"{(int(code) + 1) % 10**6:06d}"
     response = anna.post(sign_url(waiting.plan), {"action": "sign", "agree": "on", "code": wrong})
     assert response.status_code == 200
@@ -148,8 +135,8 @@ def test_a_wrong_code_signs_nothing_and_says_so_in_dutch(client, personas, waiti
 
 def test_an_expired_code_signs_nothing(client, personas, waiting):
     anna = login_verified(client, personas.anna)
-    request_code(anna, waiting.plan)
-    _prefix, code = latest_code(personas.anna)
+    request_signing_code(anna, waiting.plan)
+    _prefix, code = latest_signing_code(personas.anna)
     SmsChallenge.objects.filter(user=personas.anna).update(expires_at=timezone.now() - timedelta(seconds=1))
     response = anna.post(sign_url(waiting.plan), {"action": "sign", "agree": "on", "code": code})
     assert response.status_code == 200
@@ -161,7 +148,7 @@ def test_a_login_code_does_not_sign_a_plan(personas, waiting):
     from accounts.challenges import LOGIN, issue_sms_challenge
 
     issue_sms_challenge(personas.anna, LOGIN)
-    _prefix, code = latest_code(personas.anna)
+    _prefix, code = latest_signing_code(personas.anna)
     with pytest.raises(services.SigningError):
         services.sign_plan(waiting.plan, personas.anna, code)
     assert not PlanSignature.objects.exists()
@@ -179,7 +166,7 @@ def test_a_representative_without_signing_right_sees_the_plan_but_cannot_sign(cl
     assert "SMS-code aanvragen" not in html
     assert 'value="sign"' not in html
 
-    assert request_code(ben, plan).status_code == 403
+    assert request_signing_code(ben, plan).status_code == 403
     assert ben.post(sign_url(plan), {"action": "sign", "agree": "on", "code": "123456"}).status_code == 403
     assert ben.post(sign_url(plan), {"action": "decline", "comment": "Nee"}).status_code == 403
     assert not SmsChallenge.objects.filter(user=personas.ben).exists()
@@ -192,7 +179,7 @@ def test_a_representative_without_signing_right_sees_the_plan_but_cannot_sign(cl
 def test_a_client_of_another_dossier_gets_a_404_on_the_sign_page(client, personas, waiting):
     carla = login_verified(client, personas.carla)
     assert carla.get(sign_url(waiting.plan)).status_code == 404
-    assert request_code(carla, waiting.plan).status_code == 404
+    assert request_signing_code(carla, waiting.plan).status_code == 404
     denied = AccessLogEntry.objects.filter(user=personas.carla, outcome=AccessOutcome.DENIED)
     assert [(entry.action, entry.client) for entry in denied.order_by("pk")] == [
         (AccessAction.READ, personas.client_a),
@@ -218,8 +205,8 @@ def test_a_representative_named_as_signer_is_pointed_to_the_plan_in_the_other_do
 
 def test_a_replayed_sign_post_creates_one_signature(client, personas, waiting):
     anna = login_verified(client, personas.anna)
-    request_code(anna, waiting.plan)
-    _prefix, code = latest_code(personas.anna)
+    request_signing_code(anna, waiting.plan)
+    _prefix, code = latest_signing_code(personas.anna)
     data = {"action": "sign", "agree": "on", "code": code}
     assert anna.post(sign_url(waiting.plan), data).status_code == 302
     replay = anna.post(sign_url(waiting.plan), data)
@@ -230,7 +217,7 @@ def test_a_replayed_sign_post_creates_one_signature(client, personas, waiting):
 
 def test_signing_twice_through_the_service_is_refused(personas, waiting):
     services.issue_signing_code(personas.anna, waiting.plan)
-    _prefix, code = latest_code(personas.anna)
+    _prefix, code = latest_signing_code(personas.anna)
     services.sign_plan(waiting.plan, personas.anna, code)
     with pytest.raises(services.SigningError, match="al ondertekend"):
         services.sign_plan(waiting.plan, personas.anna, code)
@@ -239,7 +226,7 @@ def test_signing_twice_through_the_service_is_refused(personas, waiting):
 
 def test_the_database_allows_one_signature_per_plan(personas, waiting):
     services.issue_signing_code(personas.anna, waiting.plan)
-    _prefix, code = latest_code(personas.anna)
+    _prefix, code = latest_signing_code(personas.anna)
     first = services.sign_plan(waiting.plan, personas.anna, code)
     duplicate = PlanSignature(
         plan=first.plan,
@@ -266,8 +253,8 @@ def test_the_fingerprint_is_the_sha256_of_the_pdf_bytes_served(client, personas,
     fingerprint = hashlib.sha256(served.content).hexdigest()
     assert waiting.document_sha256 == fingerprint
 
-    request_code(anna, plan)
-    _prefix, code = latest_code(personas.anna)
+    request_signing_code(anna, plan)
+    _prefix, code = latest_signing_code(personas.anna)
     anna.post(sign_url(plan), {"action": "sign", "agree": "on", "code": code})
     signature = PlanSignature.objects.get(plan=plan)
     assert signature.document_sha256 == fingerprint
@@ -277,8 +264,8 @@ def test_the_fingerprint_is_the_sha256_of_the_pdf_bytes_served(client, personas,
 
 def test_the_signed_pdf_carries_the_signature_block(client, personas, waiting):
     anna = login_verified(client, personas.anna)
-    request_code(anna, waiting.plan)
-    _prefix, code = latest_code(personas.anna)
+    request_signing_code(anna, waiting.plan)
+    _prefix, code = latest_signing_code(personas.anna)
     anna.post(sign_url(waiting.plan), {"action": "sign", "agree": "on", "code": code})
     signature = PlanSignature.objects.get(plan=waiting.plan)
 
@@ -297,7 +284,7 @@ def test_the_signed_pdf_carries_the_signature_block(client, personas, waiting):
 
 def test_a_signed_plan_cannot_be_changed_in_the_model_layer(personas, waiting):
     services.issue_signing_code(personas.anna, waiting.plan)
-    _prefix, code = latest_code(personas.anna)
+    _prefix, code = latest_signing_code(personas.anna)
     services.sign_plan(waiting.plan, personas.anna, code)
 
     plan = ClientPlan.objects.get(pk=waiting.plan.pk)
@@ -313,7 +300,7 @@ def test_a_signed_plan_cannot_be_changed_in_the_model_layer(personas, waiting):
 
 def test_editing_a_signed_plan_makes_a_new_version_and_the_signed_one_stays_readable(client, personas, waiting):
     services.issue_signing_code(personas.anna, waiting.plan)
-    _prefix, code = latest_code(personas.anna)
+    _prefix, code = latest_signing_code(personas.anna)
     signature = services.sign_plan(waiting.plan, personas.anna, code)
 
     new_plan = services.new_version_of(waiting.plan, created_by=personas.dirk, content="Doelen\n1. Iets nieuws.")
@@ -371,7 +358,7 @@ def test_a_declined_plan_cannot_be_signed_afterwards(personas, waiting):
 
 def test_a_withdrawn_plan_cannot_be_signed(personas, waiting):
     services.issue_signing_code(personas.anna, waiting.plan)
-    _prefix, code = latest_code(personas.anna)
+    _prefix, code = latest_signing_code(personas.anna)
     ClientPlan.objects.filter(pk=waiting.plan.pk).update(withdrawn_at=timezone.now())
     with pytest.raises(services.SigningError):
         services.sign_plan(waiting.plan, personas.anna, code)
@@ -380,7 +367,7 @@ def test_a_withdrawn_plan_cannot_be_signed(personas, waiting):
 
 def test_a_signer_whose_access_ended_can_no_longer_sign(client, personas, waiting):
     services.issue_signing_code(personas.anna, waiting.plan)
-    _prefix, code = latest_code(personas.anna)
+    _prefix, code = latest_signing_code(personas.anna)
     personas.anna.dossier_accesses.update(valid_until=timezone.localdate() - timedelta(days=1))
     with pytest.raises(services.SigningError):
         services.sign_plan(waiting.plan, personas.anna, code)

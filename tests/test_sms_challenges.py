@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.challenges import LOGIN, SmsChallengeError, issue_sms_challenge, verify_sms_challenge
 from accounts.models import SmsChallenge, SmsOutboxMessage
-from tests.test_login import latest_code, log_in, request_code, submit_code, submit_password
+from tests.helpers import latest_code, log_in, request_code, submit_code, submit_password
 
 
 def code_of(challenge):
@@ -224,3 +224,73 @@ def test_a_new_password_step_in_the_same_browser_voids_its_earlier_code(client, 
     page = submit_code(client, code).content.decode()
     assert "Vraag eerst een SMS-code aan" in page
     assert SmsChallenge.objects.get().voided_at is not None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", ["open", "used", "voided", "expired", "out_of_tries"])
+def test_the_screen_and_the_check_agree_on_which_code_is_still_open(personas, state):
+    """What `open_for` offers (the prefix a screen shows) is exactly what `verify` still accepts."""
+    challenge = issue_sms_challenge(personas.anna, LOGIN)
+    code = code_of(challenge)
+    now = timezone.now()
+    changes = {
+        "open": {},
+        "used": {"used_at": now},
+        "voided": {"voided_at": now},
+        "expired": {"expires_at": now - timedelta(seconds=1)},
+        "out_of_tries": {"attempts": 2},
+    }[state]
+    SmsChallenge.objects.filter(pk=challenge.pk).update(**changes)
+    with override_settings(SMS_CODE_MAX_ATTEMPTS=2):
+        offered = SmsChallenge.objects.open_for(personas.anna, LOGIN) is not None
+        assert (challenge in SmsChallenge.objects.open()) == offered
+        accepted = verify_sms_challenge(personas.anna, LOGIN, code).ok
+    assert offered == accepted == (state == "open")
+
+
+@pytest.mark.django_db
+def test_a_new_request_voids_every_open_code_of_that_purpose_and_no_other(personas):
+    from accounts.challenges import CONFIRM
+
+    login = issue_sms_challenge(personas.anna, LOGIN)
+    make_old(login, 60)
+    confirm = issue_sms_challenge(personas.anna, CONFIRM)
+    make_old(confirm, 60)
+    issue_sms_challenge(personas.anna, LOGIN)
+    assert not SmsChallenge.objects.open().filter(pk=login.pk).exists()
+    assert SmsChallenge.objects.open().filter(pk=confirm.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("with_device", [True, False])
+def test_login_codes_signing_requests_and_message_notifications_go_to_one_number(personas, with_device):
+    """The confirmed SMS device wins over the account's mobile number, for every kind of SMS the portal sends."""
+    from two_factor.plugins.phonenumber.models import PhoneDevice
+
+    from conversations import notifications
+    from conversations import services as conversation_services
+    from conversations.models import Channel, Notification, NotificationKind
+    from dossier.factories import make_plan
+    from dossier.models import PlanStatus
+    from signing import services as signing_services
+
+    anna = personas.anna
+    if with_device:
+        PhoneDevice.objects.filter(user=anna).update(number="+31600000042")
+        expected = "+31600000042"
+    else:
+        PhoneDevice.objects.filter(user=anna).delete()
+        expected = "+31622222222"
+    issue_sms_challenge(anna, LOGIN)
+    signing_services.request_signature(make_plan(personas.client_a, status=PlanStatus.FINAL), [anna], personas.dirk)
+    posted = conversation_services.start_conversation(personas.client_a, personas.ben, "Vraag", "Hoe gaat het?")
+    notification = Notification.objects.create(
+        recipient=anna,
+        conversation=posted.message.conversation,
+        kind=NotificationKind.NEW_MESSAGE,
+        channel=Channel.SMS,
+        idempotency_key="een-nummer",
+    )
+    notifications.deliver(notification.pk)
+    assert anna.sms_number() == expected
+    assert list(SmsOutboxMessage.objects.values_list("number", flat=True)) == [expected] * 3

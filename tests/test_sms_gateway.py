@@ -10,7 +10,7 @@ from django.test import override_settings
 from accounts.challenges import LOGIN, SmsChallengeError, issue_sms_challenge
 from accounts.models import SmsChallenge, SmsOutboxMessage
 from accounts.sms import HttpJsonGateway, SmsDeliveryError, send_text_message
-from tests.test_login import request_code, submit_password
+from tests.helpers import request_code, submit_password
 
 DUTCH_ERROR = "De SMS kon niet worden verstuurd. Probeer het over enkele minuten opnieuw."
 

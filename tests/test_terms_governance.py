@@ -21,6 +21,7 @@ from home.models import ContentPage, HomePage
 from terms import governance
 from terms.acceptance import accept_current_terms, has_accepted_current_terms
 from terms.models import TermsAcceptance, TermsPage
+from tests.helpers import make_terms
 from tests.personas import add_to_group, login_verified, make_user
 
 REFUSED = "Privacy/juridisch"
@@ -33,22 +34,6 @@ def home(db):
         home = Page.get_first_root_node().add_child(instance=HomePage(title="Zorggroep De Linde", slug="de-linde"))
         home.save_revision().publish()
     return home
-
-
-def make_terms(parent, *, slug, version, owner=None, effective=date(2026, 1, 1)):
-    page = parent.add_child(
-        instance=TermsPage(
-            title=f"Gebruikersvoorwaarden {version}",
-            slug=slug,
-            version=version,
-            effective_date=effective,
-            body=f"<p>Versie {version} van de voorwaarden.</p>",
-            owner=owner,
-        )
-    )
-    page.save_revision(user=owner).publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from home.application import APPLICATION_FIELD_CHOICES
+from tests.helpers import png_bytes
 from tests.personas import login_verified, make_user
 
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
@@ -20,17 +20,11 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def png_bytes(size=(2, 2)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "white").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 def docx_bytes():
-    """A minimal .docx with fixed member dates, so the bytes (and the test ids) are the same in every worker."""
+    """The same bytes on every call: they are part of the test ids, which each xdist worker must collect alike."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in [("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<document/>")]:
+        for name, text in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<document/>")):
             archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 

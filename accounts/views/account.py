@@ -1,11 +1,11 @@
 """First-login steps and the account's own pages: password, terms, logout, reset."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -15,21 +15,10 @@ from accounts.forms import (
     PortalPasswordResetForm,
     PortalSetPasswordForm,
 )
+from accounts.redirects import safe_next_url
 from home.organisation import current_organisation
 from lib.client_address import client_ip
 from terms.acceptance import accept_current_terms, current_terms, has_accepted_current_terms
-
-
-def _next_url(request, default):
-    url = request.POST.get("next") or request.GET.get("next") or ""
-    # Only paths: redirect() would take "abc" for a view name (NoReverseMatch, a 500).
-    if (
-        url.startswith("/")
-        and url.isprintable()
-        and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure())
-    ):
-        return url
-    return default
 
 
 @never_cache
@@ -43,18 +32,19 @@ def password_change(request):
         form.save()
         update_session_auth_hash(request, user)
         messages.success(request, _("Uw nieuwe wachtwoord is opgeslagen."))
-        return redirect(_next_url(request, reverse("accounts:profile") if not first else "/mijn-dossier/"))
+        default = resolve_url(settings.LOGIN_REDIRECT_URL) if first else reverse("accounts:profile")
+        return redirect(safe_next_url(request, default))
     return render(
         request,
         "accounts/password_change.html",
-        {"form": form, "first": first, "next": _next_url(request, "")},
+        {"form": form, "first": first, "next": safe_next_url(request)},
     )
 
 
 @never_cache
 def accept_terms(request):
     terms = current_terms()
-    next_url = _next_url(request, "/mijn-dossier/")
+    next_url = safe_next_url(request, resolve_url(settings.LOGIN_REDIRECT_URL))
     if terms is None:
         return render(request, "accounts/terms_unavailable.html", status=503)
     if request.method == "GET" and has_accepted_current_terms(request.user):

@@ -7,7 +7,6 @@ from django.contrib.auth import login
 from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from formtools.wizard.storage import get_storage
@@ -30,6 +29,7 @@ from accounts.challenges import (
 from accounts.forms import AppCodeForm, PortalAuthenticationForm, RecoveryCodeForm, SmsCodeForm
 from accounts.models import mask_phone_number
 from accounts.passkeys import has_passkey
+from accounts.redirects import safe_next_url
 from home.organisation import current_organisation
 
 LOGIN_STEP_EXPIRED = _("Uw inlogpoging duurde te lang of is verlopen. Vul opnieuw uw gebruikersnaam en wachtwoord in.")
@@ -227,8 +227,7 @@ def finish_login(request, device):
 
 def admin_login(request):
     """Wagtail's admin login goes through the same two-factor login."""
-    next_url = request.GET.get("next") or reverse("wagtailadmin_home")
+    next_url = safe_next_url(request, reverse("wagtailadmin_home"))
     if request.user.is_authenticated and request.user.is_verified():
-        safe = next_url.startswith("/") and url_has_allowed_host_and_scheme(next_url, {request.get_host()})
-        return redirect(next_url if safe else "/admin/")
+        return redirect(next_url)
     return redirect(f"{reverse('two_factor:login')}?{urlencode({'next': next_url})}")

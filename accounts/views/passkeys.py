@@ -10,14 +10,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django_otp_webauthn import exceptions, views
 
 from accounts.passkeys import has_passkey, passkeys_of, remove_passkey, verified_with_strong_factor
+from accounts.redirects import safe_next_url
 from accounts.sessions import recently_reauthenticated
-from accounts.views.account import _next_url
 from accounts.views.login import finish_login, landing_url, pending_login_user
 from accounts.views.profile import reauth_required
 
@@ -140,7 +141,7 @@ def passkey_remove(request, pk):
 @never_cache
 def strong_factor_required(request):
     """Staff verified by SMS alone are sent here before the admin (STAFF_REQUIRE_PHISHING_RESISTANT_FACTOR)."""
-    next_url = _next_url(request, "/admin/")
+    next_url = safe_next_url(request, reverse("wagtailadmin_home"))
     if verified_with_strong_factor(request.user):
         return redirect(next_url)
     return render(

@@ -5,6 +5,7 @@ from binascii import unhexlify
 from functools import wraps
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -19,11 +20,13 @@ from phonenumber_field.phonenumber import PhoneNumber
 from two_factor.forms import TOTPDeviceForm
 from two_factor.plugins.phonenumber.models import PhoneDevice
 from two_factor.utils import get_otpauth_url, totp_digits
+from two_factor.views import QRGeneratorView
 
 from accounts.challenges import CONFIRM, VERIFY_MOBILE, SmsChallengeError, issue_sms_challenge
-from accounts.forms import ContactDetailsForm, MobileNumberCodeForm, ReauthForm
+from accounts.forms import APP_CODE_LABEL, SIX_DIGITS, ContactDetailsForm, MobileNumberCodeForm, ReauthForm
 from accounts.models import SmsChallenge
 from accounts.passkeys import passkeys_of
+from accounts.redirects import safe_next_url
 from accounts.sessions import (
     active_sessions,
     current_session_id,
@@ -31,7 +34,6 @@ from accounts.sessions import (
     mark_reauthenticated,
     recently_reauthenticated,
 )
-from accounts.views.account import _next_url
 
 QR_SESSION_KEY = "django_two_factor-qr_secret_key"
 TOTP_KEY_SESSION_KEY = "accounts_totp_key"
@@ -78,7 +80,7 @@ def end_other_sessions(request):
 @never_cache
 def reauth(request):
     user = request.user
-    next_url = _next_url(request, reverse("accounts:profile"))
+    next_url = safe_next_url(request, reverse("accounts:profile"))
     form = ReauthForm(user)
     if request.method == "POST" and "request_code" in request.POST:
         try:
@@ -169,10 +171,8 @@ def totp_setup(request):
         request.session[TOTP_KEY_SESSION_KEY] = key
     request.session[QR_SESSION_KEY] = b32encode(unhexlify(key)).decode("utf-8")
     form = TOTPDeviceForm(key=key, user=request.user, data=request.POST or None)
-    form.fields["token"].label = _("Code uit de app (6 cijfers)")
-    form.fields["token"].error_messages.update(
-        {"invalid": _("De code bestaat uit 6 cijfers."), "required": _("Vul de code uit de app in.")}
-    )
+    form.fields["token"].label = APP_CODE_LABEL
+    form.fields["token"].error_messages.update({"invalid": SIX_DIGITS, "required": _("Vul de code uit de app in.")})
     form.error_messages = {"invalid_token": _("Deze code klopt niet. Controleer de tijd op uw telefoon.")}
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -186,7 +186,7 @@ def totp_setup(request):
         return redirect("accounts:profile")
     otpauth_url = get_otpauth_url(
         accountname=request.user.get_username(),
-        issuer="MijnDossier",
+        issuer=settings.OTP_TOTP_ISSUER,
         secret=request.session[QR_SESSION_KEY],
         digits=totp_digits(),
     )
@@ -217,3 +217,10 @@ def backup_tokens(request):
         tokens = [StaticToken.random_token() for _ in range(BACKUP_TOKEN_COUNT)]
         StaticToken.objects.bulk_create([StaticToken(device=device, token=token) for token in tokens])
     return render(request, "accounts/backup_tokens.html", {"tokens": tokens, "remaining": device.token_set.count()})
+
+
+class AuthenticatorQrCodeView(QRGeneratorView):
+    """The QR code of the setup page, with the issuer of its link (`OTP_TOTP_ISSUER`), not the site's host name."""
+
+    def get_issuer(self):
+        return settings.OTP_TOTP_ISSUER

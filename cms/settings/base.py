@@ -141,7 +141,14 @@ AUTHENTICATION_BACKENDS = [
     "django_otp_webauthn.backends.WebAuthnBackend",
 ]
 LOGIN_URL = "two_factor:login"
-LOGIN_REDIRECT_URL = "/mijn-dossier/"
+# The portal's path prefixes: the dossier page (a Wagtail page with this slug under the site root), the account
+# pages and the Wagtail admin (cms/urls.py mounts it here). Code reads them from here or reverses a URL name.
+DOSSIER_PATH_PREFIX = "/mijn-dossier/"
+ACCOUNT_PATH_PREFIX = "/account/"
+WAGTAIL_ADMIN_PATH_PREFIX = "/admin/"
+# accounts.middleware guards these: second factor, session limits, password change, terms of use.
+PORTAL_PROTECTED_PATH_PREFIXES = [DOSSIER_PATH_PREFIX, ACCOUNT_PATH_PREFIX, WAGTAIL_ADMIN_PATH_PREFIX]
+LOGIN_REDIRECT_URL = DOSSIER_PATH_PREFIX
 LOGOUT_REDIRECT_URL = "/"
 
 # NIST 800-63B / OWASP ASVS: length over composition. The manual's composition
@@ -199,7 +206,7 @@ PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60 * 60)
 MANUAL_PDF_CACHE_SECONDS = env_int("MANUAL_PDF_CACHE_SECONDS", 24 * 60 * 60)
 # Responses under these prefixes (and every response to a logged-in user) get
 # Cache-Control: private, no-store and are never cached (cms.middleware).
-PRIVATE_PATH_PREFIXES = ["/mijn-dossier/", "/account/", "/admin/", "/api/", "/documents/"]
+PRIVATE_PATH_PREFIXES = [*PORTAL_PROTECTED_PATH_PREFIXES, "/api/", "/documents/"]
 # Behind N reverse proxies, take the visitor's address from X-Forwarded-For
 # (cms.middleware.TrustedProxyMiddleware); 0 = use REMOTE_ADDR as is.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
@@ -240,7 +247,6 @@ CONTENT_SECURITY_POLICY = {
 # The Wagtail admin renders inline scripts and styles and frames its own page
 # previews; these directives replace the strict ones under /admin/ only
 # (cms.middleware.CSPMiddleware).
-WAGTAIL_ADMIN_PATH_PREFIX = "/admin/"
 CONTENT_SECURITY_POLICY_ADMIN = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
@@ -273,7 +279,8 @@ AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
 TWO_FACTOR_SMS_GATEWAY = env_str("TWO_FACTOR_SMS_GATEWAY", "accounts.sms.ConsoleOutboxGateway")
 TWO_FACTOR_CALL_GATEWAY = None
 TWO_FACTOR_REMEMBER_COOKIE_AGE = None
-PHONENUMBER_DEFAULT_REGION = "NL"
+# A phone number typed without country code is read in this region (accounts.phone_numbers).
+PHONENUMBER_DEFAULT_REGION = env_str("PHONENUMBER_DEFAULT_REGION", "NL")
 PHONENUMBER_DB_FORMAT = "E164"
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "MijnDossier")
 SMS_CODE_VALIDITY_SECONDS = env_int("SMS_CODE_VALIDITY_SECONDS", 5 * 60)

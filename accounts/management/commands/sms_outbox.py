@@ -17,7 +17,7 @@ class Command(BaseCommand):
         messages = SmsOutboxMessage.objects.all()
         if number:
             try:
-                parsed = PhoneNumber.from_string(number, region="NL")
+                parsed = PhoneNumber.from_string(number)
                 number = parsed.as_e164
             except NumberParseException:
                 pass
