@@ -12,15 +12,9 @@ from home.organisation import current_organisation
 from lib.pdf import render_pdf
 
 
-def organisation_context() -> dict:
-    """The organisation's name and logo for a document's header (see home.organisation)."""
-    organisation = current_organisation()
-    return {"organisation": organisation.display_name, "organisation_logo": organisation.logo_data_uri()}
-
-
 def _render(template, client, title, period_text, **context) -> bytes:
     context.update(
-        **organisation_context(),
+        **current_organisation().document_context(),
         client=client,
         title=title,
         period_text=period_text,

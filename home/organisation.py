@@ -118,6 +118,10 @@ class OrganisationSettings(BaseSiteSetting):
         mime = mimetypes.guess_type(rendition.file.name)[0] or "image/png"
         return f"data:{mime};base64,{data}"
 
+    def document_context(self) -> dict:
+        """The name and logo every generated document (PDF) carries in its header."""
+        return {"organisation": self.display_name, "organisation_logo": self.logo_data_uri()}
+
 
 def current_organisation(request=None) -> OrganisationSettings:
     """The organisation of the request's site, or of the default site when there is no request.

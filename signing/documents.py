@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossier_pages import pdfs
+from home.organisation import current_organisation
 from lib.pdf import render_pdf
 
 
@@ -17,7 +17,7 @@ def _period_text(plan) -> str:
 def signed_plan_pdf(plan, signature) -> bytes:
     title = _("%(title)s (versie %(version)s)") % {"title": plan.title, "version": plan.version}
     context = {
-        **pdfs.organisation_context(),
+        **current_organisation().document_context(),
         "client": plan.client,
         "title": title,
         "period_text": _period_text(plan),
