@@ -9,6 +9,7 @@ the same code at the same moment.
 import re
 import sqlite3
 import threading
+from contextlib import contextmanager
 
 import pytest
 from django.db import OperationalError, connection, connections
@@ -25,19 +26,29 @@ THREADS = 8
 ROUNDS = 4
 
 
+@contextmanager
+def threads_use_a_file_copy(directory):
+    """Threads started inside connect to a file copy of the test database, with the project's OPTIONS."""
+    database = connections.settings["default"]
+    in_memory_name = database["NAME"]
+    connection.ensure_connection()
+    target = sqlite3.connect(directory / "db.sqlite3")
+    connection.connection.backup(target)
+    target.close()
+    database["NAME"] = str(directory / "db.sqlite3")
+    try:
+        yield
+    finally:
+        # The name first: a connection to a memory database ignores close(), and this one must stay open,
+        # since the in-memory test database lives only as long as a connection to it.
+        database["NAME"] = in_memory_name
+        connections.close_all()
+
+
 @pytest.fixture
-def file_database(tmp_path, monkeypatch):
-    """Threads started after this connect to a file copy of the test database, with the project's OPTIONS."""
-
-    def copy():
-        connection.ensure_connection()
-        target = sqlite3.connect(tmp_path / "db.sqlite3")
-        connection.connection.backup(target)
-        target.close()
-        monkeypatch.setitem(connections.settings["default"], "NAME", str(tmp_path / "db.sqlite3"))
-
-    yield copy
-    connections.close_all()
+def file_database(tmp_path):
+    with threads_use_a_file_copy(tmp_path):
+        yield
 
 
 def in_thread(function):
@@ -91,10 +102,16 @@ def issue_code(user):
 @override_settings(SMS_CODE_RESEND_INTERVAL_SECONDS=0, SMS_CODE_MAX_PER_WINDOW=1000)
 def test_parallel_confirmations_of_one_code_on_sqlite_give_one_success_and_no_database_locked(personas, file_database):
     anna = personas.anna
-    file_database()
     for _round in range(ROUNDS):
         code = in_thread(lambda: issue_code(anna))
         outcomes = confirm_at_once(anna, code)
         assert sorted(outcomes, key=str) == [False] * (THREADS - 1) + [True], outcomes
     used = in_thread(lambda: SmsChallenge.objects.filter(user=anna, used_at__isnull=False).count())
     assert used == ROUNDS
+
+
+def test_the_threads_file_copy_leaves_the_in_memory_test_database_in_place(tmp_path, personas):
+    with threads_use_a_file_copy(tmp_path):
+        assert in_thread(lambda: SmsOutboxMessage.objects.count()) == 0
+    assert "accounts_smschallenge" in connection.introspection.table_names()
+    assert type(personas.anna).objects.filter(pk=personas.anna.pk).exists()
