@@ -47,9 +47,11 @@ def imports_of(app):
                     yield path.relative_to(ROOT), node.lineno, target, names
 
 
-def test_every_project_app_is_in_a_layer():
+def test_every_project_app_is_in_a_layer_and_in_the_readme():
     packages = {path.parent.name for path in ROOT.glob("*/apps.py")} | {"lib"}
-    assert packages - APPS == set(), "put the new app in LAYERS (and in the README's architecture section)"
+    assert packages - APPS == set(), "put the new app in LAYERS"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [app for app in sorted(APPS) if f"| `{app}/` |" not in readme] == [], "describe the app in the README"
 
 
 @pytest.mark.parametrize("app", sorted(LAYER_OF))
