@@ -6,9 +6,8 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-# pytest-xdist worker processes for the suite: one more than the 2 cores of this machine, since the browser,
-# PostgreSQL and worker-process tests spend part of their time waiting.
-TEST_WORKERS ?= 3
+# pytest-xdist worker processes for the suite; one per core of this 2-core machine.
+TEST_WORKERS ?= 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: audit-in-test run test install system-deps lint format check test-sqlite test-postgres audit screenshots bench load-test serve-prod clean
