@@ -48,6 +48,9 @@ def passkey_page(browser, localhost_site, request):
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
+    console = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    page.on("framenavigated", lambda frame: frame == page.main_frame and console.append(f"navigated: {frame.url}"))
     cdp = context.new_cdp_session(page)
     cdp.send("WebAuthn.enable")
     authenticator = cdp.send("WebAuthn.addVirtualAuthenticator", {"options": VIRTUAL_AUTHENTICATOR})
@@ -57,6 +60,11 @@ def passkey_page(browser, localhost_site, request):
     if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "passkey-journey.png"), full_page=True)
+        # The browser's side of a failed ceremony: its console, its navigations and the script's status.
+        status = page.locator("#passkey-verification-status-message")
+        if status.count():
+            console.append(f"status: {status.get_attribute('data-status-enum')!r} {status.text_content()!r}")
+        (ARTIFACTS / "passkey-journey.log").write_text("\n".join(console), encoding="utf-8")
     context.close()
 
 
