@@ -28,23 +28,28 @@ LAYER_OF = {app: number for number, layer in enumerate(LAYERS) for app in layer}
 APPS = set(LAYER_OF) | WIRING
 
 
-def imports_of(app):
-    """(file, line, imported app, imported names) for every import of another project app in `app`."""
+def sources(app):
+    """(path from the project root, syntax tree) of every module of `app`, its migrations left out."""
     for path in sorted((ROOT / app).rglob("*.py")):
-        if "migrations" in path.parts:
+        if "migrations" not in path.parts:
+            yield path.relative_to(ROOT), ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+def imports_of(app, tree):
+    """(line, module, name, local name) for each name `tree` imports from another project app.
+
+    `from a.b import c as d` gives (line, "a.b", "c", "d"); `import a.b` gives (line, "a.b", None, "a").
+    """
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found = [(node.module, alias.name, alias.asname or alias.name) for alias in node.names]
+        elif isinstance(node, ast.Import):
+            found = [(alias.name, None, alias.asname or alias.name.split(".")[0]) for alias in node.names]
+        else:
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                modules, names = [node.module], [alias.name for alias in node.names]
-            elif isinstance(node, ast.Import):
-                modules, names = [alias.name for alias in node.names], []
-            else:
-                continue
-            for module in modules:
-                target = module.split(".")[0]
-                if target in APPS and target != app:
-                    yield path.relative_to(ROOT), node.lineno, target, names
+        for module, name, local in found:
+            if module.split(".")[0] in APPS - {app}:
+                yield node.lineno, module, name, local
 
 
 def test_every_project_app_is_in_a_layer_and_in_the_readme():
@@ -57,32 +62,22 @@ def test_every_project_app_is_in_a_layer_and_in_the_readme():
 @pytest.mark.parametrize("app", sorted(LAYER_OF))
 def test_an_app_imports_only_apps_of_lower_layers(app):
     upward = [
-        f"{path}:{line} imports {target}"
-        for path, line, target, _names in imports_of(app)
-        if target in WIRING or LAYER_OF[target] >= LAYER_OF[app]
+        f"{path}:{line} imports {module}"
+        for path, tree in sources(app)
+        for line, module, _name, _local in imports_of(app, tree)
+        if (target := module.split(".")[0]) in WIRING or LAYER_OF[target] >= LAYER_OF[app]
     ]
     assert upward == []
 
 
 def private_uses_of(app):
     """Another app's `_private` names that `app` imports, or reads as attributes of a module it imported."""
-    for path in sorted((ROOT / app).rglob("*.py")):
-        if "migrations" in path.parts:
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        modules = {}  # local name -> the other app's module it stands for
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                target = node.module.split(".")[0]
-                if target in APPS and target != app:
-                    for alias in node.names:
-                        if alias.name.startswith("_"):
-                            yield f"{path.relative_to(ROOT)}:{node.lineno} takes {alias.name} from {node.module}"
-                        modules[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-            elif isinstance(node, ast.Import):
-                for alias in node.names:
-                    if alias.name.split(".")[0] in APPS - {app}:
-                        modules[alias.asname or alias.name.split(".")[0]] = alias.name
+    for path, tree in sources(app):
+        modules = {}  # local name -> the other app's module (or name) it stands for
+        for line, module, name, local in imports_of(app, tree):
+            if name is not None and name.startswith("_"):
+                yield f"{path}:{line} takes {name} from {module}"
+            modules[local] = f"{module}.{name}" if name else module
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Attribute)
@@ -91,7 +86,7 @@ def private_uses_of(app):
                 and node.attr.startswith("_")
                 and not node.attr.startswith("__")
             ):
-                yield f"{path.relative_to(ROOT)}:{node.lineno} reads {modules[node.value.id]}.{node.attr}"
+                yield f"{path}:{node.lineno} reads {modules[node.value.id]}.{node.attr}"
 
 
 @pytest.mark.parametrize("app", sorted(APPS))
