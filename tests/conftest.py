@@ -8,31 +8,45 @@ def personas(db):
     return Personas()
 
 
-@pytest.fixture
-def public_site(db):
-    """The public demo site from demo/public.py; returns its HomePage (the default site's root).
+@pytest.fixture(scope="module")
+def public_site_of_the_module(django_db_setup, django_db_blocker):
+    """The public demo site from demo/public.py, loaded once per test module inside a transaction.
 
-    The demo replaces Wagtail's welcome page only while it has no children, so a dossier page made first
-    (the `dossier_page` fixture) is parked under the root during the load and then moved under the new
-    home page: it stays at /mijn-dossier/ in either order.
+    Loading it saves twenty pages with their search and reference index entries, which costs a second or more;
+    a module of tests needs it once. Each test runs in its own savepoint inside this transaction (pytest-django's
+    `db`), so what a test changes is undone after it; the load itself is rolled back when the module ends.
     """
     import io
 
-    from wagtail.models import Page
+    from django.db import connection, transaction
 
     from demo import public
-    from dossier_pages.models import DossierPage
+
+    with django_db_blocker.unblock():
+        if connection.in_atomic_block:
+            pytest.fail("Ask for public_site in the test's arguments: loaded inside a test it cannot outlive it.")
+        outer = transaction.atomic()
+        # Marked like the atomic blocks of Django's TestCase, so durable blocks in the code still work inside it.
+        outer._from_testcase = True
+        outer.__enter__()
+        try:
+            public.load(io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def public_site(public_site_of_the_module, db):
+    """The public demo site from demo/public.py; returns its HomePage (the default site's root).
+
+    A dossier page made by the `dossier_page` fixture lands under it at /mijn-dossier/ in either order, since
+    the module's site is always loaded before any test's own data.
+    """
     from home.models import HomePage
 
-    made_first = list(DossierPage.objects.all())
-    root = Page.get_first_root_node()
-    for page in made_first:
-        page.move(root, pos="last-child")
-    public.load(io.StringIO())
-    home = HomePage.objects.get()
-    for page in made_first:
-        Page.objects.get(pk=page.pk).move(home, pos="last-child")
-    return home
+    return HomePage.objects.get()
 
 
 @pytest.fixture
