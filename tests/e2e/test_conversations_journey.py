@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import BROWSER
+from tests.e2e.conftest import ACTION_TIMEOUT_MS, BROWSER
 from tests.e2e.helpers import log_in
 
 pytestmark = BROWSER
@@ -43,7 +43,7 @@ def test_a_client_writes_the_care_worker_answers_and_the_client_reads_it(page, b
     expect(page.get_by_text("Uw bericht is verstuurd.")).to_be_visible()
 
     staff = browser.new_context(base_url=site.url, locale="nl-NL", timezone_id="Europe/Amsterdam")
-    staff.set_default_timeout(10_000)
+    staff.set_default_timeout(ACTION_TIMEOUT_MS)
     admin = staff.new_page()
     log_in(admin, "zorgmedewerker", start="/admin/berichten/")
     admin.goto("/admin/berichten/")

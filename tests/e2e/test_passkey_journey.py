@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import ARTIFACTS, BROWSER, VIEWPORTS
+from tests.e2e.conftest import ACTION_TIMEOUT_MS, ARTIFACTS, BROWSER, VIEWPORTS
 from tests.e2e.helpers import DEMO_PASSWORD, enter_password, enter_sms_code, latest_sms_code, log_in
 
 pytestmark = BROWSER
@@ -46,7 +46,7 @@ def passkey_page(browser, localhost_site, request):
     context = browser.new_context(
         base_url=localhost_site, viewport=VIEWPORTS["desktop"], locale="nl-NL", timezone_id="Europe/Amsterdam"
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     page = context.new_page()
     console = []
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
