@@ -22,6 +22,7 @@ from .relationships import (
     OWN_DECISION_AGE,
     RULES,
     WITHOUT_CONSENT,
+    AgeNotice,
     BasisKind,
     RelationshipType,
     Scope,
@@ -334,6 +335,9 @@ class DossierAccess(models.Model):
         null=True,
         blank=True,
         help_text=_("Vanaf 16 jaar beslist de cliënt: zonder bevestiging eindigt de toegang van ouders en voogd."),
+    )
+    age_notice = models.CharField(
+        _("laatste leeftijdsmelding"), max_length=20, choices=AgeNotice.choices, blank=True, editable=False
     )
     valid_from = models.DateField(_("geldig vanaf"), default=timezone.localdate)
     valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)

@@ -55,6 +55,13 @@ class BasisKind(models.TextChoices):
     CLIENT_CONSENT = "client_consent", _("toestemming van de cliënt")
 
 
+class AgeNotice(models.TextChoices):
+    """The age rule a parent's grant was last told about (so the daily check tells each once)."""
+
+    CONSENT_NEEDED = "consent_needed", _("toestemming van de cliënt nodig (12 jaar)")
+    ENDED_AT_16 = "ended_at_16", _("beëindigd: de cliënt is 16")
+
+
 DOSSIER_CONTENT = frozenset({Scope.REPORTS, Scope.PLANS, Scope.EVALUATIONS, Scope.AGREEMENTS})
 ALL_SCOPES = frozenset(Scope)
 

@@ -97,6 +97,20 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="dossieraccess",
+            name="age_notice",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("consent_needed", "toestemming van de cliënt nodig (12 jaar)"),
+                    ("ended_at_16", "beëindigd: de cliënt is 16"),
+                ],
+                editable=False,
+                max_length=20,
+                verbose_name="laatste leeftijdsmelding",
+            ),
+        ),
+        migrations.AddField(
+            model_name="dossieraccess",
             name="confirmed_by_client_on",
             field=models.DateField(
                 blank=True,
