@@ -3,8 +3,6 @@
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from dossier.models import ObjectType
-from dossier.relationships import Scope
 from dossier.sections import Route, Section, register
 
 from . import views
@@ -27,8 +25,6 @@ register(
         key="afschrift",
         slug="afschrift/",
         menu_label=_("Afschrift"),
-        object_type=ObjectType.AFSCHRIFT,
-        scope=Scope.AFSCHRIFT,
         in_menu=False,
         routes=(
             Route("afschrift/", "afschrift", "afschrift.dossier_sections.afschrift_page"),

@@ -28,6 +28,7 @@ from dossier.models import (
     Report,
     Team,
 )
+from dossier.relationships import BasisKind
 
 SOURCE = "demo"
 PASSWORD = "DeLinde-demo-2026"  # noqa: S105 -- published development credentials (README)
@@ -100,6 +101,12 @@ PORTAL_ACCOUNTS = {
         [("10002", RelationshipType.MENTOR), ("10003", RelationshipType.MENTOR)],
     ),
     "sanne": ("Sanne", "Visser", "+31600000004", True, [("10004", RelationshipType.SELF)]),
+}
+
+# The evidence each demo grant rests on (a mentor's is a court decision; the reference is made up).
+DEMO_BASIS = {
+    RelationshipType.SELF: {"basis_kind": BasisKind.OWN_DOSSIER},
+    RelationshipType.MENTOR: {"basis_kind": BasisKind.COURT_DECISION, "basis_reference": "C/16/512345 / FA RK 25-1234"},
 }
 
 # Care-team staff, created as display persons without a password when the staff loader has not made them.
@@ -425,7 +432,10 @@ def _portal_account(username, account, clients, today):
     )
     for number, role in grants:
         DossierAccess.objects.get_or_create(
-            user=user, client=clients[number], relationship=role, defaults={"valid_from": today - timedelta(days=365)}
+            user=user,
+            client=clients[number],
+            relationship=role,
+            defaults={"valid_from": today - timedelta(days=365), **DEMO_BASIS[role]},
         )
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils.formats import date_format
 
 from .access_log import log_access
+from .log_sentences import GRANT_CHANGE_PREFIX
 from .models import AccessAction, AccessLogEntry, AccessPurpose, DossierAccess, ObjectType
 from .relationships import Scope
 
@@ -31,7 +32,7 @@ def log_grant_change(request, grant: DossierAccess, change: str) -> AccessLogEnt
         object_type=ObjectType.DOSSIER_ACCESS,
         client=grant.client,
         object_id=grant.pk,
-        detail=f"toegang {change}: {describe(grant)}",
+        detail=f"{GRANT_CHANGE_PREFIX}{change}: {describe(grant)}",
     )
 
 
@@ -47,5 +48,5 @@ def log_system_grant_change(grant: DossierAccess, change: str) -> AccessLogEntry
         source_system=settings.ACCESS_LOG_SOURCE_SYSTEM,
         object_type=ObjectType.DOSSIER_ACCESS,
         object_id=str(grant.pk),
-        detail=f"toegang {change}: {describe(grant)}"[:255],
+        detail=f"{GRANT_CHANGE_PREFIX}{change}: {describe(grant)}"[:255],
     )

@@ -331,6 +331,7 @@ def test_the_profile_shows_type_scope_and_validity_of_each_grant(anna, personas)
 def test_staff_registering_or_ending_a_grant_is_in_the_clients_access_log(client, personas, dossier_page):
     login_verified(client, personas.dirk)
     holder = _holder("nieuw", first_name="Nina", last_name="Nieuw", mobile="+31655500015")
+    grant(holder, personas.client_b, RelationshipType.INFORMAL)  # an account of Dirk's team, so he may choose it
     today = timezone.localdate()
     form = {
         "user": holder.pk,
@@ -346,8 +347,8 @@ def test_staff_registering_or_ending_a_grant_is_in_the_clients_access_log(client
         "confirmed_by_client_on": "",
     }
     response = client.post("/admin/dossier/dossieraccess/create/", form)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    access = DossierAccess.objects.get(user=holder)
+    assert response.status_code == 302, response.context["form"].errors
+    access = DossierAccess.objects.get(user=holder, client=personas.client_a)
     assert access.registered_by == personas.dirk and access.scopes == ["plans", "reports"]
     assert access.basis_reference == "C/13/123456"
     entry = AccessLogEntry.objects.filter(client=personas.client_a, object_type=ObjectType.DOSSIER_ACCESS).latest("pk")
@@ -361,12 +362,15 @@ def test_staff_registering_or_ending_a_grant_is_in_the_clients_access_log(client
     assert entry.detail.startswith("toegang beëindigd: Nina Nieuw")
 
     anna = login_verified(HttpClient(), personas.anna)
-    assert "toegang" in anna.get("/mijn-dossier/profiel/").content.decode()
+    profile = anna.get("/mijn-dossier/profiel/").content.decode()
+    assert "wijzigde uw dossiertoegang (toegang vastgelegd: Nina Nieuw, curator: rapportages" in profile
+    assert "wijzigde uw dossiertoegang (toegang beëindigd: Nina Nieuw" in profile
 
 
 def test_staff_cannot_give_a_type_more_than_the_law_allows_in_the_admin(client, personas, dossier_page):
     login_verified(client, personas.dirk)
     holder = _holder("bewind3", mobile="+31655500016")
+    grant(holder, personas.client_b, RelationshipType.INFORMAL)
     form = {
         "user": holder.pk,
         "client": personas.client_a.pk,
@@ -378,7 +382,7 @@ def test_staff_cannot_give_a_type_more_than_the_law_allows_in_the_admin(client, 
     response = client.post("/admin/dossier/dossieraccess/create/", form)
     assert response.status_code == 200
     assert "Een bewindvoerder mag dit niet krijgen: rapportages." in response.content.decode()
-    assert not DossierAccess.objects.filter(user=holder).exists()
+    assert not DossierAccess.objects.filter(user=holder, client=personas.client_a).exists()
 
 
 def test_the_data_migration_keeps_every_grant_with_what_its_role_gave(personas):
