@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RelationshipType(models.TextChoices):
-    SELF = "self", _("cliënt zelf")
+    SELF = "self", _("cliënt")
     PARENT = "parent", _("ouder met gezag")
     GUARDIAN = "guardian", _("voogd")
     CURATOR = "curator", _("curator")

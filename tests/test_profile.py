@@ -35,7 +35,7 @@ def test_who_has_access_today_lists_care_team_and_portal_accounts_with_their_rol
     assert "Wie heeft er vandaag toegang tot mijn dossier?" in body
     assert "Dirk de Vries – Persoonlijk begeleider" in body
     assert "Ben Bakker – mentor" in body
-    assert "Anna Jansen – cliënt zelf" in body
+    assert "Anna Jansen – cliënt" in body
     assert "Olga Oud" not in body
     assert "Lex Later" not in body
 

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             name="relationship",
             field=models.CharField(
                 choices=[
-                    ("self", "cliënt zelf"),
+                    ("self", "cliënt"),
                     ("parent", "ouder met gezag"),
                     ("guardian", "voogd"),
                     ("curator", "curator"),

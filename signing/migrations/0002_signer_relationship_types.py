@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
             name="signer_role",
             field=models.CharField(
                 choices=[
-                    ("self", "cliënt zelf"),
+                    ("self", "cliënt"),
                     ("parent", "ouder met gezag"),
                     ("guardian", "voogd"),
                     ("curator", "curator"),
