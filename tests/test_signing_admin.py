@@ -38,7 +38,7 @@ def test_a_care_worker_offers_a_plan_for_signing_to_the_client(dirk, personas, p
     assert page.status_code == 200
     html = page.content.decode()
     assert "Anna Jansen (cliënt)" in html
-    assert "Ben Bakker (wettelijk vertegenwoordiger)" in html
+    assert "Ben Bakker (mentor)" in html
 
     response = dirk.post(f"/admin/ondertekeningen/aanbieden/{plan.pk}/", {"signers": [personas.anna.pk]})
     assert response.status_code == 302
