@@ -5,16 +5,17 @@ legal representative, who exercises the client's rights (BW 7:465), may ask for
 it. A relative (verwant) reads the dossier by the client's leave; that is
 partial access in law even where the screens show the same data, so a relative
 gets no afschrift at all, rather than a copy that looks complete but is not
-theirs to have. Access must be valid today, as for every dossier read.
+theirs to have. Which relationship types carry it, and the staff's narrowing per
+grant, is the afschrift scope of `dossier.relationships`. Access must be valid
+today, as for every dossier read.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
 
-from dossier.models import AccessRole, Client, DossierAccess
-
-ELIGIBLE_ROLES = (AccessRole.CLIENT, AccessRole.LEGAL_REPRESENTATIVE)
+from dossier.models import Client
+from dossier.relationships import Scope
 
 
 def interval() -> timedelta:
@@ -26,19 +27,16 @@ def available_for() -> timedelta:
 
 
 def eligible_clients(user, client: Client | None = None):
-    """Clients `user` may read today in a role that carries the right to an afschrift."""
-    clients = Client.objects.visible_to(user)
+    """Clients whose grant gives `user` the afschrift scope today."""
+    clients = Client.objects.visible_to(user, scope=Scope.AFSCHRIFT)
     if client is not None:
         clients = clients.filter(pk=client.pk)
-    if not getattr(user, "is_authenticated", False):
-        return clients
-    roles = DossierAccess.objects.valid_on().filter(user=user, role__in=ELIGIBLE_ROLES)
-    return clients.filter(pk__in=roles.values("client_id"))
+    return clients
 
 
 def grant_carries_afschrift(grant) -> bool:
-    """Whether a valid dossier access (or None) is in a role that carries the right to an afschrift."""
-    return grant is not None and grant.role in ELIGIBLE_ROLES
+    """Whether a dossier access in force (or None) gives the afschrift scope today."""
+    return grant is not None and Scope.AFSCHRIFT in grant.scopes_on()
 
 
 def may_request(user, client) -> bool:

@@ -18,7 +18,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 
 from dossier.access_log import log_access
+from dossier.grants import log_grant_change
 from dossier.models import AccessAction, Client, DossierAccess, ObjectType
+from dossier.relationships import BasisKind, RelationshipType
 
 from .admin_base import ScopedEditView, ScopedModelAdmin
 from .forms import DeactivateAccountForm, IdentityCheck, PortalAccountForm, ResetSecondFactorForm
@@ -96,7 +98,7 @@ class PortalAccountButtonHelper(ButtonHelper):
 def dossiers(account):
     """The account's dossiers as far as the viewer manages them (see `PortalAccountAdmin.scoped_queryset`)."""
     accesses = account.dossier_accesses.all()
-    return ", ".join(f"{a.client.full_name} ({a.get_role_display()})" for a in accesses) or "–"
+    return ", ".join(f"{a.client.full_name} ({a.get_relationship_display()})" for a in accesses) or "–"
 
 
 dossiers.short_description = gettext_lazy("dossiers")
@@ -117,7 +119,7 @@ class PortalAccountAdmin(ScopedModelAdmin):
     permission_helper_class = PortalAccountPermissionHelper
     button_helper_class = PortalAccountButtonHelper
     list_display = ("username", full_name, "email", "mobile_number", "is_active", dossiers, "last_login")
-    list_filter = ("is_active", "dossier_accesses__role", "password_change_required")
+    list_filter = ("is_active", "dossier_accesses__relationship", "password_change_required")
     search_fields = ("username", "first_name", "last_name", "email", "dossier_accesses__client__client_number")
     inspect_view_fields = [
         "username",
@@ -215,13 +217,16 @@ class PortalAccountAdmin(ScopedModelAdmin):
                 email=data["email"],
                 mobile_number=str(data["mobile_number"]),
             )
-            DossierAccess.objects.create(
+            grant = DossierAccess.objects.create(
                 user=user,
                 client=data["client"],
-                role=data["role"],
+                relationship=data["role"],
+                basis_kind=BasisKind.OWN_DOSSIER if data["role"] == RelationshipType.SELF else "",
+                registered_by=request.user,
                 valid_from=data["valid_from"],
                 valid_until=data.get("valid_until"),
             )
+            log_grant_change(request, grant, "vastgelegd")
             log_access(
                 request,
                 action=AccessAction.CHANGE,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 
-from dossier.models import AccessRole, Client
+from dossier.models import Client, RelationshipType
 from home.application import SubmissionStatus
 from home.models import ApplicationSubmission
 
@@ -44,10 +44,10 @@ def labelled_answers(submission) -> list[tuple[str, str, str]]:
 def _role_from_answer(answer: str) -> str:
     answer = _normalise(answer)
     if "wettelijk" in answer or "vertegenwoordig" in answer:
-        return AccessRole.LEGAL_REPRESENTATIVE
+        return RelationshipType.MENTOR
     if "verwant" in answer or "familie" in answer or "naaste" in answer:
-        return AccessRole.RELATIVE
-    return AccessRole.CLIENT
+        return RelationshipType.INFORMAL
+    return RelationshipType.SELF
 
 
 def _split_name(full_name: str) -> tuple[str, str]:
@@ -76,13 +76,13 @@ def submission_answers(submission) -> dict:
             answers.setdefault("client_name", answer)
         elif "naam" in label:
             answers.setdefault("applicant_name", answer)
-    answers.setdefault("role", AccessRole.CLIENT)
+    answers.setdefault("role", RelationshipType.SELF)
     return answers
 
 
 def applicant_name(answers) -> str:
     """Who gets the account: the client, or the person applying on their behalf."""
-    if answers["role"] == AccessRole.CLIENT:
+    if answers["role"] == RelationshipType.SELF:
         return answers.get("client_name") or answers.get("applicant_name") or ""
     return answers.get("applicant_name") or answers.get("client_name") or ""
 

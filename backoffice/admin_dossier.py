@@ -1,9 +1,12 @@
 """wagtail-modeladmin screens for the dossier data, all scoped with `managed_by(user)`."""
 
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail_modeladmin.helpers import PermissionHelper
 
+from dossier.grants import log_grant_change
 from dossier.models import (
     Appointment,
     CareAgreement,
@@ -15,7 +18,7 @@ from dossier.models import (
     Report,
 )
 
-from .admin_base import ScopedModelAdmin
+from .admin_base import ScopedCreateView, ScopedEditView, ScopedModelAdmin
 
 RECORD_SEARCH = ("client__client_number", "client__first_name", "client__last_name")
 SOURCE_PANEL = MultiFieldPanel(
@@ -60,20 +63,62 @@ class ClientScopedAdmin(ScopedModelAdmin):
         return self.model._default_manager.filter(client__in=Client.objects.managed_by(request.user))
 
 
+class GrantChangeLogging:
+    """Every saved grant is logged with what it now gives, so the client sees the change on their profile."""
+
+    change = "gewijzigd"
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            if form.instance._state.adding:
+                form.instance.registered_by = self.request.user
+            response = super().form_valid(form)
+            grant = self.instance
+            ended = grant.valid_until is not None and grant.valid_until < timezone.localdate()
+            log_grant_change(self.request, grant, "beëindigd" if ended else self.change)
+        return response
+
+
+class DossierAccessCreateView(GrantChangeLogging, ScopedCreateView):
+    change = "vastgelegd"
+
+
+class DossierAccessEditView(GrantChangeLogging, ScopedEditView):
+    pass
+
+
 class DossierAccessAdmin(ClientScopedAdmin):
+    """Grants of the clients the staff member manages; the relationship type limits the scopes
+    (`dossier.relationships`), and every save is in the client's access log."""
+
     model = DossierAccess
     menu_label = _("Dossiertoegang")
     menu_icon = "key"
-    list_display = ("user", "client", "role", "valid_from", "valid_until")
-    list_filter = ("role", "valid_from", "valid_until")
-    list_select_related = ("user", "client")
+    create_view_class = DossierAccessCreateView
+    edit_view_class = DossierAccessEditView
+    list_display = ("user", "client", "relationship", "valid_from", "valid_until", "registered_by")
+    list_filter = ("relationship", "basis_kind", "valid_from", "valid_until")
+    list_select_related = ("user", "client", "registered_by")
     search_fields = ("user__username", "user__first_name", "user__last_name", *RECORD_SEARCH)
+    inspect_view_fields_exclude = ["created_at"]
     panels = [
         FieldPanel("user"),
         FieldPanel("client"),
-        FieldPanel("role"),
+        FieldPanel("relationship"),
+        FieldPanel("scopes"),
+        MultiFieldPanel(
+            [FieldPanel("basis_kind"), FieldRowPanel([FieldPanel("basis_reference"), FieldPanel("basis_date")])],
+            heading=_("grondslag"),
+        ),
         FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+        FieldRowPanel([FieldPanel("client_consent_on"), FieldPanel("confirmed_by_client_on")]),
     ]
+
+    def log_instance_access(self, request, instance, response):
+        """A saved grant is logged by its view with what changed; reads as for every record."""
+        if request.method == "POST":
+            return
+        super().log_instance_access(request, instance, response)
 
 
 class CareTeamMembershipAdmin(ClientScopedAdmin):

@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.phone_numbers import PhoneNumberField
-from dossier.models import AccessRole, Client
+from dossier.models import Client, RelationshipType
 from lib.widgets import DateInput
 
 from .models import PortalAccount
@@ -45,7 +45,7 @@ class PortalAccountForm(forms.Form):
         queryset=Client.objects.none(),
         help_text=_("Het dossier waartoe dit account toegang krijgt."),
     )
-    role = forms.ChoiceField(label=_("Relatie tot de cliënt"), choices=AccessRole.choices)
+    role = forms.ChoiceField(label=_("Relatie tot de cliënt"), choices=RelationshipType.choices)
     valid_from = forms.DateField(label=_("Toegang vanaf"), initial=timezone.localdate, widget=DateInput())
     valid_until = forms.DateField(
         label=_("Toegang tot en met"),

@@ -74,7 +74,7 @@ def setup_users():
     from two_factor.plugins.phonenumber.models import PhoneDevice
 
     from conversations.notifications import set_preference
-    from dossier.models import AccessRole, Client, DossierAccess
+    from dossier.models import Client, DossierAccess, RelationshipType
     from terms.acceptance import accept_current_terms
 
     User = get_user_model()
@@ -91,7 +91,7 @@ def setup_users():
         DossierAccess.objects.get_or_create(
             user=user,
             client=client,
-            defaults={"role": AccessRole.RELATIVE, "valid_from": timezone.localdate().replace(year=2020)},
+            defaults={"relationship": RelationshipType.INFORMAL, "valid_from": timezone.localdate().replace(year=2020)},
         )
         accept_current_terms(user)
         set_preference(user, "sms" if i < NOTIFIED_USERS else "none")

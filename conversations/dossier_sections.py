@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from dossier.models import ObjectType
+from dossier.relationships import Scope
 from dossier.sections import DashboardCard, Route, Section, register
 
 VIEWS = "conversations.portal_views"
@@ -11,6 +13,8 @@ register(
         key="conversations",
         slug="berichten/",
         menu_label=_("Berichten"),
+        object_type=ObjectType.CONVERSATIONS,
+        scope=Scope.MESSAGES,
         dashboard=DashboardCard("conversations/includes/dashboard_card.html"),
         routes=(
             Route("berichten/", "conversations", f"{VIEWS}.conversation_list"),

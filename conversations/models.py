@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dossier.models import Client, Team, private_storage
+from dossier.relationships import Scope
 
 
 class ConversationStatus(models.TextChoices):
@@ -24,8 +25,8 @@ class ConversationStatus(models.TextChoices):
 
 class ConversationQuerySet(models.QuerySet):
     def visible_to(self, user, client: Client | None = None):
-        """Conversations a portal user may read today: those of every client whose dossier they may read."""
-        clients = Client.objects.visible_to(user)
+        """Conversations a portal user may read today: those of every client whose grant gives messages."""
+        clients = Client.objects.visible_to(user, scope=Scope.MESSAGES)
         if client is not None:
             clients = clients.filter(pk=client.pk)
         return self.filter(client__in=clients)

@@ -16,7 +16,6 @@ from django.utils import timezone
 from two_factor.plugins.phonenumber.models import PhoneDevice
 
 from dossier.models import (
-    AccessRole,
     Appointment,
     CareAgreement,
     CareTeamMembership,
@@ -25,9 +24,11 @@ from dossier.models import (
     DossierAccess,
     Evaluation,
     PlanStatus,
+    RelationshipType,
     Report,
     Team,
 )
+from dossier.relationships import BasisKind
 
 SOURCE = "demo"
 PASSWORD = "DeLinde-demo-2026"  # noqa: S105 -- published development credentials (README)
@@ -91,15 +92,21 @@ CLIENTS = [
 
 # username: (first, last, mobile, must change password, [(client number, role)])
 PORTAL_ACCOUNTS = {
-    "marieke": ("Marieke", "de Boer", "+31600000001", False, [("10001", AccessRole.CLIENT)]),
+    "marieke": ("Marieke", "de Boer", "+31600000001", False, [("10001", RelationshipType.SELF)]),
     "henk": (
         "Henk",
         "Hendriks",
         "+31600000002",
         False,
-        [("10002", AccessRole.LEGAL_REPRESENTATIVE), ("10003", AccessRole.LEGAL_REPRESENTATIVE)],
+        [("10002", RelationshipType.MENTOR), ("10003", RelationshipType.MENTOR)],
     ),
-    "sanne": ("Sanne", "Visser", "+31600000004", True, [("10004", AccessRole.CLIENT)]),
+    "sanne": ("Sanne", "Visser", "+31600000004", True, [("10004", RelationshipType.SELF)]),
+}
+
+# The evidence each demo grant rests on (a mentor's is a court decision; the reference is made up).
+DEMO_BASIS = {
+    RelationshipType.SELF: {"basis_kind": BasisKind.OWN_DOSSIER},
+    RelationshipType.MENTOR: {"basis_kind": BasisKind.COURT_DECISION, "basis_reference": "C/16/512345 / FA RK 25-1234"},
 }
 
 # Care-team staff, created as display persons without a password when the staff loader has not made them.
@@ -425,7 +432,10 @@ def _portal_account(username, account, clients, today):
     )
     for number, role in grants:
         DossierAccess.objects.get_or_create(
-            user=user, client=clients[number], role=role, defaults={"valid_from": today - timedelta(days=365)}
+            user=user,
+            client=clients[number],
+            relationship=role,
+            defaults={"valid_from": today - timedelta(days=365), **DEMO_BASIS[role]},
         )
 
 

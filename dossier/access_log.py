@@ -14,19 +14,17 @@ from .models import (
     AccessLogEntry,
     AccessOutcome,
     AccessPurpose,
-    AccessRole,
     CareTeamMembership,
     DossierAccess,
     ObjectType,
     OutcomeCode,
     Team,
 )
+from .relationships import RelationshipType
 
-PURPOSE_OF_ROLE = {
-    AccessRole.CLIENT: AccessPurpose.OWN_ACCESS,
-    AccessRole.LEGAL_REPRESENTATIVE: AccessPurpose.REPRESENTATION,
-    AccessRole.RELATIVE: AccessPurpose.REPRESENTATION,
-}
+
+def purpose_of(relationship: str) -> str:
+    return AccessPurpose.OWN_ACCESS if relationship == RelationshipType.SELF else AccessPurpose.REPRESENTATION
 
 
 class Authorisation:
@@ -40,7 +38,7 @@ def valid_grant(request, client):
     """The user's dossier access to `client` valid today, looked up once per request (the log and the page ask)."""
     grants = request.__dict__.setdefault("_valid_dossier_grants", {})
     if client.pk not in grants:
-        grants[client.pk] = DossierAccess.objects.valid_on().filter(user=request.user, client=client).first()
+        grants[client.pk] = DossierAccess.objects.in_force().filter(user=request.user, client=client).first()
     return grants[client.pk]
 
 
@@ -50,10 +48,12 @@ def authorisation_of(user, client, object_type, access=False) -> Authorisation:
         return Authorisation(_("anoniem"), AccessPurpose.UNKNOWN, "anonymous")
     if client is not None:
         if access is False:
-            access = DossierAccess.objects.valid_on().filter(user=user, client=client).first()
+            access = DossierAccess.objects.in_force().filter(user=user, client=client).first()
         if access is not None:
             return Authorisation(
-                access.get_role_display(), PURPOSE_OF_ROLE[access.role], f"dossier_access:{access.pk}:{access.role}"
+                access.get_relationship_display(),
+                purpose_of(access.relationship),
+                f"dossier_access:{access.pk}:{access.relationship}",
             )
     if user.is_staff:
         return _staff_authorisation(user, client, object_type)

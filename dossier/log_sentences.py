@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy
 
 from .models import AccessAction, AccessOutcome, AccessPurpose, ObjectType
 
+# How `dossier.grants` starts the detail of a change to a grant; the sentence then shows the detail.
+GRANT_CHANGE_PREFIX = "toegang "
+
 TEXTS = {
     ObjectType.REPORTS,
     ObjectType.REPORT,
@@ -86,4 +89,7 @@ def sentence(entry, viewer=None) -> str:
             "period": period,
             "verb": infinitive,
         }
+    if entry.object_type == ObjectType.DOSSIER_ACCESS and entry.detail.startswith(GRANT_CHANGE_PREFIX):
+        # A change to who may see what says what changed: the client reads it on their profile.
+        return f"{who} {past} {what}{period} ({entry.detail})"
     return f"{who} {past} {what}{period}"

@@ -4,6 +4,7 @@ Every read goes through the querysets' `visible_to(user)`: a view, download or
 search that starts from `Model.objects.all()` on dossier data is a bug.
 """
 
+import calendar
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -14,6 +15,23 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from .relationships import (
+    CLIENT_MADE_BASES,
+    CONSENT_AGE,
+    OWN_DECISION_AGE,
+    RULES,
+    WITHOUT_CONSENT,
+    AgeNotice,
+    BasisKind,
+    RelationshipType,
+    Scope,
+    default_scopes,
+    effective_scopes,
+    parent_types,
+    types_allowing,
+    years_before,
+)
 
 # Client numbers end up in file names and download headers, so they keep to characters that are safe there.
 validate_client_number = RegexValidator(
@@ -123,12 +141,12 @@ class Team(models.Model):
 
 
 class ClientQuerySet(models.QuerySet):
-    def visible_to(self, user, on: date | None = None):
-        """Clients whose dossier `user` may read in the portal today (or on `on`)."""
+    def visible_to(self, user, on: date | None = None, scope: str | None = None):
+        """Clients whose dossier `user` may open in the portal today (or on `on`); with `scope`, only those
+        whose grant carries that scope on that day (see `dossier.relationships`)."""
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
-        day = on or timezone.localdate()
-        access = DossierAccess.objects.filter(valid_on_q(day), user=user)
+        access = DossierAccess.objects.carrying(scope, on).filter(user=user)
         return self.filter(pk__in=access.values("client_id"))
 
     def managed_by(self, user):
@@ -193,32 +211,134 @@ class Client(models.Model):
         return bool(self.photo) and self.photo.storage.exists(self.photo.name)
 
 
-class AccessRole(models.TextChoices):
-    CLIENT = "client", _("cliënt")
-    LEGAL_REPRESENTATIVE = "legal_representative", _("wettelijk vertegenwoordiger")
-    RELATIVE = "relative", _("verwant")
+class ScopesField(models.CharField):
+    """A set of `Scope` values, stored as ",reports,plans," so `scope_q` can filter on one of them anywhere."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def from_db_value(self, value, expression, connection):
+        return self.to_python(value)
+
+    def to_python(self, value):
+        if value is None or value == "":
+            return []
+        if isinstance(value, list | tuple | set | frozenset):
+            return sorted({str(v) for v in value})
+        return sorted({part for part in value.split(",") if part})
+
+    def get_prep_value(self, value):
+        scopes = self.to_python(value)
+        return f",{','.join(scopes)}," if scopes else ""
+
+    def value_to_string(self, obj):
+        return ",".join(self.value_from_object(obj))
+
+    def validate(self, value, model_instance):
+        unknown = set(self.to_python(value)) - set(Scope.values)
+        if unknown:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError(_("Onbekende toegang: %(scopes)s."), params={"scopes": ", ".join(sorted(unknown))})
+
+    def formfield(self, **kwargs):
+        from django import forms
+
+        return forms.TypedMultipleChoiceField(
+            choices=Scope.choices,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            label=self.verbose_name,
+            help_text=self.help_text,
+            **{key: value for key, value in kwargs.items() if key in ("initial",)},
+        )
 
 
-SIGNER_ROLES = (AccessRole.CLIENT, AccessRole.LEGAL_REPRESENTATIVE)
+def scope_q(scope: str) -> Q:
+    return Q(scopes__contains=f",{scope},")
 
 
 class DossierAccessQuerySet(models.QuerySet):
-    def signers(self, day: date | None = None):
-        """Accesses valid on `day` whose holder may sign for the client: the client or a legal representative."""
-        return self.valid_on(day).filter(role__in=SIGNER_ROLES)
-
     def valid_on(self, day: date | None = None):
         return self.filter(valid_on_q(day or timezone.localdate()))
 
+    def in_force(self, day: date | None = None):
+        """Valid on `day`, less the parents' grants of a client of 16 or older that the client did not confirm."""
+        day = day or timezone.localdate()
+        sixteen = years_before(day, OWN_DECISION_AGE)
+        decides_alone = Q(relationship__in=parent_types(), client__date_of_birth__lte=sixteen)
+        return self.valid_on(day).exclude(decides_alone & Q(confirmed_by_client_on__isnull=True))
+
+    def carrying(self, scope: str | None, day: date | None = None):
+        """Grants in force on `day` that give `scope` (None: any grant in force), by the rules of
+        `dossier.relationships`: the grant's scopes, its type's limits and the age rules."""
+        day = day or timezone.localdate()
+        grants = self.in_force(day)
+        if scope is None:
+            return grants
+        grants = grants.filter(scope_q(scope), relationship__in=types_allowing(scope))
+        if scope not in WITHOUT_CONSENT:
+            between = Q(
+                relationship__in=parent_types(),
+                client__date_of_birth__lte=years_before(day, CONSENT_AGE),
+                client__date_of_birth__gt=years_before(day, OWN_DECISION_AGE),
+                client_consent_on__isnull=True,
+            )
+            grants = grants.exclude(between)
+        return grants
+
+    def signers(self, day: date | None = None):
+        """Grants in force on `day` whose holder may sign for the client (the signing scope)."""
+        return self.carrying(Scope.SIGNING, day)
+
 
 class DossierAccess(models.Model):
-    """Grants one portal account read access to one client's dossier for a period."""
+    """Grants one portal account access to one client's dossier for a period, as one relationship type
+    with the scopes staff gave it (never more than the type allows, see `dossier.relationships`)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dossier_accesses", verbose_name=_("account")
     )
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="accesses", verbose_name=_("cliënt"))
-    role = models.CharField(_("rol"), max_length=30, choices=AccessRole.choices)
+    relationship = models.CharField(_("relatie tot de cliënt"), max_length=30, choices=RelationshipType.choices)
+    scopes = ScopesField(
+        _("toegang tot"),
+        help_text=_("Leeg bij een nieuwe toegang: wat de relatie standaard geeft. Nooit meer dan de relatie toestaat."),
+    )
+    basis_kind = models.CharField(_("grondslag"), max_length=30, choices=BasisKind.choices, blank=True)
+    basis_reference = models.CharField(
+        _("kenmerk grondslag"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld het zaaknummer van de beschikking of de datum van de machtiging."),
+    )
+    basis_date = models.DateField(_("datum grondslag"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registered_dossier_accesses",
+        verbose_name=_("vastgelegd door"),
+    )
+    client_consent_on = models.DateField(
+        _("toestemming cliënt (12-16 jaar) op"),
+        null=True,
+        blank=True,
+        help_text=_("Voor een ouder of voogd van een cliënt van 12 tot 16 jaar: pas dan ziet die de dossierinhoud."),
+    )
+    confirmed_by_client_on = models.DateField(
+        _("bevestigd door cliënt (16+) op"),
+        null=True,
+        blank=True,
+        help_text=_("Vanaf 16 jaar beslist de cliënt: zonder bevestiging eindigt de toegang van ouders en voogd."),
+    )
+    age_notice = models.CharField(
+        _("laatste leeftijdsmelding"), max_length=20, choices=AgeNotice.choices, blank=True, editable=False
+    )
     valid_from = models.DateField(_("geldig vanaf"), default=timezone.localdate)
     valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -237,7 +357,45 @@ class DossierAccess(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} → {self.client} ({self.get_role_display()})"
+        return f"{self.user} → {self.client} ({self.get_relationship_display()})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.relationship in RULES:
+            beyond = set(self.scopes) - RULES[self.relationship].allowed
+            if beyond:
+                labels = ", ".join(str(Scope(scope).label) for scope in sorted(beyond))
+                raise ValidationError(
+                    {
+                        "scopes": _("Een %(type)s mag dit niet krijgen: %(scopes)s.")
+                        % {"type": self.get_relationship_display(), "scopes": labels}
+                    }
+                )
+
+    def save(self, *args, **kwargs):
+        """A new grant without scopes gets its type's defaults; scopes beyond the type are never stored.
+        A grant a client makes by their own leave ends after `DOSSIER_ACCESS_CLIENT_GRANT_MONTHS`."""
+        if self._state.adding and not self.scopes:
+            self.scopes = default_scopes(self.relationship)
+        self.scopes = sorted(set(self.scopes) & RULES[self.relationship].allowed)
+        if self._state.adding and self.valid_until is None and self.basis_kind in CLIENT_MADE_BASES:
+            self.valid_until = self.client_grant_end(self.valid_from)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def client_grant_end(start: date) -> date:
+        months = settings.DOSSIER_ACCESS_CLIENT_GRANT_MONTHS
+        index = start.month - 1 + months
+        year, month = start.year + index // 12, index % 12 + 1
+        return date(year, month, min(start.day, calendar.monthrange(year, month)[1])) - timedelta(days=1)
+
+    def scopes_on(self, day: date | None = None) -> frozenset:
+        return effective_scopes(self, day or timezone.localdate())
+
+    @property
+    def scope_labels(self) -> list[str]:
+        return [str(Scope(scope).label) for scope in Scope.values if scope in self.scopes_on()]
 
 
 class CareTeamMembership(models.Model):
@@ -269,12 +427,14 @@ class CareTeamMembership(models.Model):
 
 
 class DossierRecordQuerySet(models.QuerySet):
-    def visible_to(self, user, client: Client | None = None):
-        """Records of the clients `user` may read today, optionally narrowed to one client.
+    scope: str | None = None
 
-        Records withdrawn at the source are never shown.
+    def visible_to(self, user, client: Client | None = None, scope: str | None = None):
+        """Records of the clients whose grant gives `user` this kind's scope today, optionally one client.
+
+        Each record queryset declares its `scope`; records withdrawn at the source are never shown.
         """
-        clients = Client.objects.visible_to(user)
+        clients = Client.objects.visible_to(user, scope=scope or self.scope)
         if client is not None:
             clients = clients.filter(pk=client.pk)
         return self.filter(client__in=clients, withdrawn_at__isnull=True)
@@ -310,6 +470,7 @@ class DossierRecord(models.Model):
 
 
 class ReportQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
+    scope = Scope.REPORTS
     period_field = "written_at"
     period_is_datetime = True
 
@@ -351,12 +512,13 @@ SIGNING_STATUSES = (PlanStatus.AWAITING_SIGNATURE, PlanStatus.SIGNED, PlanStatus
 
 
 class ClientPlanQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
+    scope = Scope.PLANS
     period_field = "period_start"
     period_end_field = "period_end"
 
-    def visible_to(self, user, client: Client | None = None):
+    def visible_to(self, user, client: Client | None = None, scope: str | None = None):
         """Clients see plans once they are final; drafts stay with the care team."""
-        return super().visible_to(user, client).exclude(status=PlanStatus.DRAFT)
+        return super().visible_to(user, client, scope).exclude(status=PlanStatus.DRAFT)
 
     def latest_signed(self) -> "ClientPlan | None":
         return self.filter(status=PlanStatus.SIGNED).order_by("-signed_at", "-version").first()
@@ -401,6 +563,7 @@ class ClientPlan(DossierRecord):
 
 
 class EvaluationQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
+    scope = Scope.EVALUATIONS
     period_field = "evaluated_on"
 
 
@@ -433,6 +596,7 @@ class Evaluation(DossierRecord):
 
 
 class CareAgreementQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
+    scope = Scope.AGREEMENTS
     period_field = "period_start"
     period_end_field = "period_end"
 
@@ -465,6 +629,7 @@ class CareAgreement(DossierRecord):
 
 
 class AppointmentQuerySet(PeriodQuerySetMixin, DossierRecordQuerySet):
+    scope = Scope.APPOINTMENTS
     period_field = "starts_at"
     period_is_datetime = True
 

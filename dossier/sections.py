@@ -6,6 +6,8 @@ A section says what it shows and how it is read, never how a page is built:
   kind for reading its list;
 - `records(user, client)`: its scoped queryset (always through `visible_to`), with named queryset methods such
   as `in_period()` and `latest_signed()`;
+- `scope`: the scope of `dossier.relationships` a grant must give for any of its routes (None: every
+  grant in force, as for the profile); the page answers 404 and logs otherwise, and hides it from the menu;
 - `periods`: its period choices;
 - `template`: its fragment (it extends `dossier_pages/record_list.html` and fills in the columns and rows);
 - `document`: how one record becomes a PDF, and `period_document`: how a whole period does.
@@ -37,6 +39,7 @@ from .models import (
     Report,
 )
 from .periods import PeriodSpec
+from .relationships import Scope
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ class Section:
     slug: str
     menu_label: str
     object_type: ObjectType | None = None
+    scope: str | None = None
     heading: str = ""
     records: Callable[..., QuerySet] | None = None
     periods: PeriodSpec | None = None
@@ -196,6 +200,7 @@ def _recent_reports(queryset, today):
 register(
     Section(
         key="reports",
+        scope=Scope.REPORTS,
         slug="rapportages/",
         menu_label=_("Rapportages"),
         heading=_("Rapportages"),
@@ -219,6 +224,7 @@ register(
 register(
     Section(
         key="plans",
+        scope=Scope.PLANS,
         slug="clientplannen/",
         menu_label=_("Cliëntplanafdrukken"),
         heading=_("Cliëntplanafdrukken"),
@@ -241,6 +247,7 @@ register(
 register(
     Section(
         key="evaluations",
+        scope=Scope.EVALUATIONS,
         slug="evaluaties/",
         menu_label=_("Evaluaties"),
         heading=_("Evaluaties"),
@@ -280,6 +287,7 @@ register(
 register(
     Section(
         key="agreements",
+        scope=Scope.AGREEMENTS,
         slug="zorgovereenkomsten/",
         menu_label=_("Zorgovereenkomsten"),
         heading=_("Zorgovereenkomsten"),
@@ -304,6 +312,7 @@ register(
 register(
     Section(
         key="appointments",
+        scope=Scope.APPOINTMENTS,
         slug="afspraken/",
         menu_label=_("Afspraken"),
         heading=_("Afspraken"),

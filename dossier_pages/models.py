@@ -141,14 +141,16 @@ def _serving(view, key):
     """A route callable bound to the page as `self`, after `serve()` has found the client."""
 
     def route(page, request, **kwargs):
+        views.require_scope(request, registry[key], request.dossier_client)
         return view(request, page, request.dossier_client, key, **kwargs)
 
     route.__name__ = f"{view.__name__}_{key}"
     return route
 
 
-def _feature(route_declaration):
+def _feature(route_declaration, key):
     def route(page, request, **kwargs):
+        views.require_scope(request, registry[key], request.dossier_client)
         return route_declaration.callable()(request, page, request.dossier_client, **kwargs)
 
     route.__name__ = route_declaration.name
@@ -168,5 +170,7 @@ def section_routes() -> list:
             pattern = f"{section.slug}<int:pk>/download/"
             view = _serving(views.record_download, section.key)
             routes.append(django_path(pattern, view, name=section.document.route))
-        routes.extend(django_path(route.pattern, _feature(route), name=route.name) for route in section.routes)
+        routes.extend(
+            django_path(route.pattern, _feature(route, section.key), name=route.name) for route in section.routes
+        )
     return routes

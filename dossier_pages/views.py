@@ -28,9 +28,39 @@ DASHBOARD_LABEL = gettext_lazy("Startpagina")
 PER_PAGE = 20
 
 
-def menu_entries() -> list[tuple[str, str]]:
-    """(route name, label) of the side menu: the start page, then the registered sections in order."""
-    return [("dashboard", DASHBOARD_LABEL), *((s.key, s.menu_label) for s in registry.all() if s.in_menu)]
+def menu_entries(scopes=None) -> list[tuple[str, str]]:
+    """(route name, label) of the side menu: the start page, then the sections in order that `scopes` open
+    (None: all of them)."""
+    return [
+        ("dashboard", DASHBOARD_LABEL),
+        *((s.key, s.menu_label) for s in registry.all() if s.in_menu and _opens(s, scopes)),
+    ]
+
+
+def _opens(section, scopes) -> bool:
+    return scopes is None or section.scope is None or section.scope in scopes
+
+
+def grant_scopes(request, client) -> frozenset:
+    """The scopes the user's grant in force gives for `client` today (empty without one)."""
+    grant = valid_grant(request, client)
+    return grant.scopes_on(timezone.localdate()) if grant is not None else frozenset()
+
+
+def require_scope(request, section, client) -> None:
+    """The gate of every section route: without the section's scope, log the refusal and answer 404."""
+    if _opens(section, grant_scopes(request, client)):
+        return
+    log_access(
+        request,
+        action=AccessAction.READ,
+        object_type=section.object_type or ObjectType.OTHER,
+        client=client,
+        outcome=AccessOutcome.DENIED,
+        outcome_code=OutcomeCode.NO_ACCESS,
+        detail=_("Geen toegang tot dit deel van het dossier"),
+    )
+    raise Http404
 
 
 def render_section(request, page, client, template, section, context=None, status=200):
@@ -42,7 +72,9 @@ def render_section(request, page, client, template, section, context=None, statu
         "client": client,
         "clients": selection.all_visible_clients(request),
         "section": section,
-        "menu": [(name, label, urls[name], name == section) for name, label in menu_entries()],
+        "menu": [
+            (name, label, urls[name], name == section) for name, label in menu_entries(grant_scopes(request, client))
+        ],
         "urls": urls,
         "intro": getattr(page, f"intro_{section}", ""),
         **(context or {}),
@@ -88,9 +120,10 @@ def dashboard(request, page, client):
     """The start page: one card per section that declares one, in menu order."""
     user, today = request.user, timezone.localdate()
     cards = []
+    scopes = grant_scopes(request, client)
     for section in registry.all():
         card = section.dashboard
-        if card is None:
+        if card is None or not _opens(section, scopes):
             continue
         shown = card.shown(section.queryset(user, client), today) if card.shown else None
         cards.append({"template": card.template, "shown": shown})
@@ -171,7 +204,7 @@ def profile_context(request, client) -> dict:
     today = timezone.localdate()
     return {
         "care_team": client.care_team_memberships.valid_on(today).select_related("staff_member"),
-        "portal_accounts": client.accesses.valid_on(today).select_related("user"),
+        "portal_accounts": client.accesses.in_force(today).select_related("user", "client"),
         "afschrift_allowed": afschrift_allowed(request, client),
     }
 

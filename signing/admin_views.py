@@ -115,7 +115,7 @@ class OfferForm(forms.Form):
 
 def _role_label(user, plan) -> str:
     access = services.signer_access(user, plan.client)
-    return access.get_role_display() if access else ""
+    return access.get_relationship_display() if access else ""
 
 
 def offer(request, plan_pk):

@@ -14,7 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dossier.models import AccessRole, Client, ClientPlan, DossierAccess
+from dossier.models import Client, ClientPlan, DossierAccess
+from dossier.relationships import RelationshipType
 
 
 def sha256_hex(data: bytes) -> str:
@@ -114,7 +115,7 @@ class PlanSignature(models.Model):
         verbose_name=_("ondertekenaar"),
     )
     signer_name = models.CharField(_("naam ondertekenaar"), max_length=200)
-    signer_role = models.CharField(_("rol"), max_length=30, choices=AccessRole.choices)
+    signer_role = models.CharField(_("rol"), max_length=30, choices=RelationshipType.choices)
     signed_at = models.DateTimeField(_("ondertekend op"))
     ip_address = models.GenericIPAddressField(_("netwerkadres"), null=True, blank=True)
     method = models.CharField(_("methode"), max_length=20, default="sms")

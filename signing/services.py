@@ -43,12 +43,12 @@ def code_purpose(plan) -> str:
 
 
 def signer_access(user, client):
-    """The user's valid access to `client` with a role that may sign, or None."""
+    """The user's access in force to `client` that gives the signing scope, or None."""
     return DossierAccess.objects.signers().filter(user=user, client=client).first()
 
 
 def eligible_signers(plan):
-    """Portal accounts that may be named as signer: the client or a legal representative, with access today."""
+    """Portal accounts that may be named as signer: those whose grant gives the signing scope today."""
     accesses = DossierAccess.objects.signers().filter(client=plan.client)
     return (
         get_user_model()
@@ -218,7 +218,7 @@ def _record_signature(plan, request, user, access, ip_address) -> PlanSignature:
         plan_version=plan.version,
         signer=user,
         signer_name=user.get_full_name() or user.username,
-        signer_role=access.role,
+        signer_role=access.relationship,
         signed_at=now,
         ip_address=ip_address,
         method="sms",

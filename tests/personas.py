@@ -22,7 +22,7 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from two_factor.plugins.phonenumber.models import PhoneDevice
 
-from dossier.models import AccessRole, CareTeamMembership, Client, DossierAccess, Team
+from dossier.models import CareTeamMembership, Client, DossierAccess, RelationshipType, Team
 
 PASSWORD = "correct horse battery staple"
 
@@ -54,11 +54,11 @@ def make_client(number, first_name, last_name, team, **extra):
     )
 
 
-def grant(user, client, role=AccessRole.CLIENT, *, valid_from=None, valid_until=None):
+def grant(user, client, role=RelationshipType.SELF, *, valid_from=None, valid_until=None):
     return DossierAccess.objects.create(
         user=user,
         client=client,
-        role=role,
+        relationship=role,
         valid_from=valid_from or timezone.localdate() - timedelta(days=365),
         valid_until=valid_until,
     )
@@ -144,10 +144,10 @@ class Personas:
         )
         add_to_group(self.frank, "Privacy/juridisch")
         add_to_group(self.gerrit, "Beheerder")
-        grant(self.anna, self.client_a, AccessRole.CLIENT)
-        grant(self.ben, self.client_a, AccessRole.LEGAL_REPRESENTATIVE)
-        grant(self.ben, self.client_b, AccessRole.LEGAL_REPRESENTATIVE)
-        grant(self.carla, self.client_c, AccessRole.CLIENT)
+        grant(self.anna, self.client_a, RelationshipType.SELF)
+        grant(self.ben, self.client_a, RelationshipType.MENTOR)
+        grant(self.ben, self.client_b, RelationshipType.MENTOR)
+        grant(self.carla, self.client_c, RelationshipType.SELF)
         from terms.acceptance import accept_current_terms
 
         self.terms = publish_baseline_terms()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dossier.models import AccessAction, AccessLogEntry, AccessRole
+from dossier.models import AccessAction, AccessLogEntry, RelationshipType
 from tests.personas import grant, login_verified
 
 ACCOUNTS = "/admin/backoffice/portalaccount/"
@@ -40,7 +40,7 @@ def test_a_bad_email_gets_a_dutch_error_and_keeps_the_input(client, personas):
 
 @pytest.mark.django_db
 def test_a_care_worker_cannot_change_an_account_that_also_reads_another_teams_client(client, personas):
-    grant(personas.ben, personas.client_c, AccessRole.LEGAL_REPRESENTATIVE)
+    grant(personas.ben, personas.client_c, RelationshipType.MENTOR)
     login_verified(client, personas.dirk)
     assert _edit(client, personas.ben, email="ben.kaper@example.org").status_code in (302, 403)
     personas.ben.refresh_from_db()
@@ -53,7 +53,7 @@ def test_a_care_worker_cannot_change_an_account_that_also_reads_another_teams_cl
 
 @pytest.mark.django_db
 def test_a_care_worker_sees_only_their_own_teams_part_of_a_shared_account(client, personas):
-    grant(personas.ben, personas.client_c, AccessRole.LEGAL_REPRESENTATIVE)
+    grant(personas.ben, personas.client_c, RelationshipType.MENTOR)
     login_verified(client, personas.dirk)
     listing = client.get(ACCOUNTS).content.decode()
     assert "Bram Bakker" in listing
@@ -68,7 +68,7 @@ def test_a_care_worker_sees_only_their_own_teams_part_of_a_shared_account(client
 def test_staff_with_all_clients_may_change_a_shared_account(client, personas):
     from django.contrib.auth.models import Permission
 
-    grant(personas.ben, personas.client_c, AccessRole.LEGAL_REPRESENTATIVE)
+    grant(personas.ben, personas.client_c, RelationshipType.MENTOR)
     personas.dirk.user_permissions.add(Permission.objects.get(codename="manage_all_clients"))
     login_verified(client, personas.dirk)
     assert _edit(client, personas.ben, email="ben.nieuw@example.org").status_code == 302

@@ -21,7 +21,7 @@ from afschrift import services
 from afschrift.models import AfschriftRequest, AfschriftStatus
 from dossier.access_log import log_access  # noqa: F401 - the API the afschrift writes through
 from dossier.factories import make_agreement, make_appointment, make_evaluation, make_plan, make_report
-from dossier.models import AccessAction, AccessLogEntry, AccessOutcome, AccessRole, ClientPlan, PlanStatus
+from dossier.models import AccessAction, AccessLogEntry, AccessOutcome, ClientPlan, PlanStatus, RelationshipType
 from ecd_import.formats import fhir as fhir_import
 from signing import services as signing
 from terms.acceptance import accept_current_terms
@@ -297,7 +297,7 @@ def test_the_legal_representative_gets_the_whole_dossier(client, personas, dossi
 
 def test_a_relative_with_partial_access_gets_no_afschrift_and_is_told_who_can(client, personas, dossier):
     relative = make_user("rob", first_name="Rob", last_name="Jansen", mobile="+31699999999")
-    grant(relative, personas.client_a, AccessRole.RELATIVE)
+    grant(relative, personas.client_a, RelationshipType.INFORMAL)
     accept_current_terms(relative)
     rob = login_verified(client, relative)
     dashboard = rob.get("/mijn-dossier/")

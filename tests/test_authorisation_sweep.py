@@ -27,7 +27,7 @@ from wagtail.models import get_page_models
 from afschrift.models import AfschriftRequest
 from conversations import services as conversation_services
 from dossier.factories import make_agreement, make_appointment, make_evaluation, make_plan, make_report
-from dossier.models import AccessLogEntry, AccessRole, DossierAccess, ObjectType, PlanStatus
+from dossier.models import AccessLogEntry, DossierAccess, ObjectType, PlanStatus, RelationshipType
 from ecd_import.models import ImportRun, ImportTrigger, SourceSystem
 from home.models import ApplicationFormPage
 from signing import services as signing_services
@@ -638,7 +638,7 @@ def world(personas, public_site, dossier_page):
     """Objects for every id in the sample URLs, and one logged-in test client per persona."""
     client_a = personas.client_a
     rita = make_user("rita", first_name="Rita", last_name="Verloop", mobile="+31677777777")
-    grant(rita, client_a, AccessRole.LEGAL_REPRESENTATIVE, valid_until=timezone.localdate() - timedelta(days=30))
+    grant(rita, client_a, RelationshipType.MENTOR, valid_until=timezone.localdate() - timedelta(days=30))
     users = {
         "other_client": personas.carla,
         "expired_representative": rita,

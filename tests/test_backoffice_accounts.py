@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor.plugins.phonenumber.models import PhoneDevice
 
-from dossier.models import AccessAction, AccessLogEntry, AccessRole, DossierAccess
+from dossier.models import AccessAction, AccessLogEntry, DossierAccess, RelationshipType
 from tests.personas import login_verified
 
 User = get_user_model()
@@ -27,7 +27,7 @@ def account_data(personas, **overrides):
         "email": "joke.jansen@example.org",
         "mobile_number": "06 12345678",
         "client": personas.client_a.pk,
-        "role": AccessRole.RELATIVE,
+        "role": RelationshipType.INFORMAL,
         "valid_from": "2026-01-01",
         "valid_until": "",
     }
@@ -63,7 +63,7 @@ def test_creating_an_account_gives_dossier_access_and_sends_the_welcome_mail(
     assert joke.password_change_required
     assert str(joke.mobile_number) == "+31612345678"
     access = DossierAccess.objects.get(user=joke)
-    assert access.client == personas.client_a and access.role == AccessRole.RELATIVE
+    assert access.client == personas.client_a and access.relationship == RelationshipType.INFORMAL
     assert PhoneDevice.objects.filter(user=joke, confirmed=True).exists()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["joke.jansen@example.org"]

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
-from dossier.models import AccessRole, DossierAccess
+from dossier.models import DossierAccess, RelationshipType
 from home.application import SubmissionStatus
 from home.models import ApplicationFormField, ApplicationFormPage, ApplicationSubmission
 from tests.personas import login_verified
@@ -146,7 +146,7 @@ def test_a_representatives_submission_prefills_their_name_role_and_the_client_by
     html = dirk.get(f"{SUBMISSIONS}create_account/{from_representative.pk}/").content.decode()
     assert 'value="Sofie"' in html
     assert 'value="van den Berg"' in html
-    assert f'<option value="{AccessRole.LEGAL_REPRESENTATIVE}" selected>' in html
+    assert f'<option value="{RelationshipType.MENTOR}" selected>' in html
     assert f'<option value="{personas.client_b.pk}" selected>' in html
 
 
@@ -163,7 +163,7 @@ def test_creating_the_account_from_a_submission_grants_access_and_marks_it_proce
                 "email": "sofie@example.org",
                 "mobile_number": "+31633334444",
                 "client": personas.client_b.pk,
-                "role": AccessRole.LEGAL_REPRESENTATIVE,
+                "role": RelationshipType.MENTOR,
                 "valid_from": "2026-01-01",
                 "valid_until": "",
             },

@@ -214,7 +214,7 @@ def test_the_notification_preference_is_kept_and_followed(
 def test_a_new_portal_account_of_the_client_sees_earlier_conversations(client, personas, dossier_page):
     services.start_conversation(personas.client_a, personas.anna, "Eerder gesprek", "tekst")
     newcomer = make_user("nora", mobile="+31699999999")
-    grant(newcomer, personas.client_a, "relative")
+    grant(newcomer, personas.client_a, "informal")
     accept_current_terms(newcomer)
     login_verified(client, newcomer)
     assert "Eerder gesprek" in client.get(URL).content.decode()

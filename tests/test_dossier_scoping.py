@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from dossier.models import AccessRole, Client, Report
+from dossier.models import Client, RelationshipType, Report
 from tests.personas import grant, make_user
 
 
@@ -37,12 +37,12 @@ def test_access_outside_its_validity_window_is_gone(personas):
     grant(
         expired,
         personas.client_a,
-        AccessRole.RELATIVE,
+        RelationshipType.INFORMAL,
         valid_from=today - timedelta(days=60),
         valid_until=today - timedelta(days=1),
     )
     future = make_user("later", mobile="+31688888888")
-    grant(future, personas.client_a, AccessRole.RELATIVE, valid_from=today + timedelta(days=1))
+    grant(future, personas.client_a, RelationshipType.INFORMAL, valid_from=today + timedelta(days=1))
     _report(personas.client_a)
     assert not Report.objects.visible_to(expired).exists()
     assert not Report.objects.visible_to(future).exists()

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from dossier.models import AccessAction, AccessLogEntry, AccessRole, CareTeamMembership
+from dossier.models import AccessAction, AccessLogEntry, CareTeamMembership, RelationshipType
 from tests.personas import grant, make_user
 
 URL = "/mijn-dossier/profiel/"
@@ -30,11 +30,11 @@ def test_who_has_access_today_lists_care_team_and_portal_accounts_with_their_rol
         valid_until=today - timedelta(days=1),
     )
     later = make_user("later", first_name="Lex", last_name="Later", mobile="+31688888888")
-    grant(later, personas.client_a, AccessRole.RELATIVE, valid_from=today + timedelta(days=1))
+    grant(later, personas.client_a, RelationshipType.INFORMAL, valid_from=today + timedelta(days=1))
     body = anna.get(URL).content.decode()
     assert "Wie heeft er vandaag toegang tot mijn dossier?" in body
     assert "Dirk de Vries – Persoonlijk begeleider" in body
-    assert "Ben Bakker – wettelijk vertegenwoordiger" in body
+    assert "Ben Bakker – mentor" in body
     assert "Anna Jansen – cliënt" in body
     assert "Olga Oud" not in body
     assert "Lex Later" not in body

@@ -71,7 +71,7 @@ def test_the_client_signs_her_plan_with_the_sms_code_from_the_outbox(client, per
     assert plan.signed_at is not None
     signature = PlanSignature.objects.get(plan=plan)
     assert signature.signer == personas.anna
-    assert signature.signer_role == "client"
+    assert signature.signer_role == "self"
     assert signature.plan_version == 3
     assert signature.method == "sms"
     assert signature.ip_address == "127.0.0.1"
@@ -234,7 +234,7 @@ def test_the_database_allows_one_signature_per_plan(personas, waiting):
         plan_version=first.plan_version,
         signer=personas.anna,
         signer_name="Anna",
-        signer_role="client",
+        signer_role="self",
         signed_at=timezone.now(),
         document_sha256=first.document_sha256,
         document_pdf=b"",

@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.models import SmsOutboxMessage
-from dossier.models import AccessAction, AccessLogEntry, AccessRole, ClientPlan, PlanStatus
+from dossier.models import AccessAction, AccessLogEntry, ClientPlan, PlanStatus, RelationshipType
 from signing import services
 from signing.models import RequestStatus, SignatureRequest
 from tests.personas import grant, login_verified, make_user
@@ -38,7 +38,7 @@ def test_a_care_worker_offers_a_plan_for_signing_to_the_client(dirk, personas, p
     assert page.status_code == 200
     html = page.content.decode()
     assert "Anna Jansen (cliënt)" in html
-    assert "Ben Bakker (wettelijk vertegenwoordiger)" in html
+    assert "Ben Bakker (mentor)" in html
 
     response = dirk.post(f"/admin/ondertekeningen/aanbieden/{plan.pk}/", {"signers": [personas.anna.pk]})
     assert response.status_code == 302
@@ -62,7 +62,7 @@ def test_offering_without_a_signer_re_renders_with_a_dutch_message(dirk, plan):
 
 def test_a_relative_or_an_outsider_cannot_be_named_as_signer(dirk, personas, plan):
     relative = make_user("rita", first_name="Rita", mobile="+31677777777")
-    grant(relative, personas.client_a, AccessRole.RELATIVE)
+    grant(relative, personas.client_a, RelationshipType.INFORMAL)
     for user in (relative, personas.carla):
         response = dirk.post(f"/admin/ondertekeningen/aanbieden/{plan.pk}/", {"signers": [user.pk]})
         assert response.status_code == 200

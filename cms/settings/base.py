@@ -326,6 +326,8 @@ TASK_RETRY_DELAY_SECONDS = env_int("TASK_RETRY_DELAY_SECONDS", 60)
 
 # Afschrift (free electronic copy of the whole dossier, Wabvpz art. 15d/15e).
 AFSCHRIFT_INTERVAL_HOURS = env_int("AFSCHRIFT_INTERVAL_HOURS", 24)
+# A grant a client makes by their own leave (written authorisation, consent) ends after this many months.
+DOSSIER_ACCESS_CLIENT_GRANT_MONTHS = env_int("DOSSIER_ACCESS_CLIENT_GRANT_MONTHS", 18)
 AFSCHRIFT_AVAILABLE_DAYS = env_int("AFSCHRIFT_AVAILABLE_DAYS", 7)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
