@@ -39,10 +39,19 @@ def portal_access_redirect(request, *, check_terms=True):
     return None
 
 
-def _has_accepted_current_terms(request):
-    """Asked by the middleware and again by the dossier page: look it up once per request."""
-    if not hasattr(request, "_accepted_current_terms"):
-        from terms.acceptance import has_accepted_current_terms
+ACCEPTED_TERMS_SESSION_KEY = "accounts_accepted_terms_revision"
 
-        request._accepted_current_terms = has_accepted_current_terms(request.user)
+
+def _has_accepted_current_terms(request):
+    """Asked by the middleware and again by the dossier page: looked up once per request, and once per session
+    for each revision of the terms (an acceptance is never taken back; new terms have a new revision)."""
+    if not hasattr(request, "_accepted_current_terms"):
+        from terms.acceptance import current_terms_revision_id, has_accepted_current_terms
+
+        revision_id = current_terms_revision_id()
+        accepted = revision_id is not None and request.session.get(ACCEPTED_TERMS_SESSION_KEY) == revision_id
+        if not accepted and has_accepted_current_terms(request.user):
+            accepted = True
+            request.session[ACCEPTED_TERMS_SESSION_KEY] = revision_id
+        request._accepted_current_terms = accepted
     return request._accepted_current_terms

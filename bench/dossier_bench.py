@@ -9,6 +9,14 @@ Measures, through the Django test client (no network, no web server):
   with 10 and one with 10,000 reports: p50/p95 latency and SQL queries per request.
 
 Prints a table and writes var/bench/dossier.json.
+
+    .venv/bin/python bench/dossier_bench.py --http      # the production stack (make bench)
+
+Starts scripts/serve-prod (gunicorn 4 workers x 4 threads, PostgreSQL, Redis, demo data) with one demo
+client given 10,000 reports and a logged-in session for a user who may read that dossier, then measures with
+`wrk -t2 -c16 -d15s` (bench/wrk_report.lua), BENCH_HTTP_RUNS times (default 3), in each run: a static file,
+the dashboard and the report list ("Laatste jaar") from the same server. Prints req/s, p50, p99 and the
+ratio to the static file per run with the load average, and writes var/bench/dossier-http.json.
 """
 
 import io
@@ -23,6 +31,11 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
+if "--http" in sys.argv:
+    import dossier_http_bench
+
+    dossier_http_bench.main()
+    sys.exit(0)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", 50))
 PDF_RUNS = int(os.environ.get("BENCH_PDF_RUNS", 3))

@@ -1,14 +1,16 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern as wagtail_serve_pattern
 
 from accounts.views.admin_account import account as admin_account
 from accounts.views.login import admin_login
 from backoffice.site_history import ScopedLogEntriesView
+from home.routing import serve as serve_page
 from home.views import favicon, robots_txt
 
 ADMIN = settings.WAGTAIL_ADMIN_PATH_PREFIX.lstrip("/")
@@ -45,4 +47,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's own URLs, its page serving replaced by the one with the site and top-level routes cached (home.routing).
+urlpatterns += [
+    *(pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", None) != "wagtail_serve"),
+    re_path(wagtail_serve_pattern, serve_page, name="wagtail_serve"),
+]

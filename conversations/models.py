@@ -127,6 +127,12 @@ class MessageQuerySet(models.QuerySet):
     def managed_by(self, user):
         return self.filter(conversation__in=Conversation.objects.managed_by(user))
 
+    def unread_count_of(self, client, user) -> Coalesce:
+        """The number of messages `user` has not read in the conversations of `client` (an OuterRef to a client
+        the user may read), as an annotation: the dossier pages load it with the clients."""
+        unread = self.filter(conversation__client=client, is_internal=False).unread_by(user).order_by()
+        return Coalesce(Subquery(unread.values("conversation__client").annotate(n=Count("pk")).values("n")[:1]), 0)
+
     def unread_by(self, user):
         """Messages written by someone else after `user` last opened their conversation."""
         read = ReadReceipt.objects.filter(

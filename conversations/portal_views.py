@@ -111,6 +111,7 @@ def detail(request, page, client, pk):
         request, action=AccessAction.READ, object_type=ObjectType.CONVERSATION, client=client, object_id=conversation.pk
     )
     services.mark_read(conversation, request.user)
+    client.unread_messages = None  # counted before this visit read the conversation
     context = _context({"conversation": conversation, "page_obj": page_obj, "form": form})
     return page.render_section(request, client, "conversations/portal/detail.html", SECTION, context, status=status)
 

@@ -42,6 +42,11 @@ def valid_grant(request, client):
     return grants[client.pk]
 
 
+def remember_grant(request, client, grant) -> None:
+    """`grant`: the user's access to `client` valid today, loaded together with the client (no second query)."""
+    request.__dict__.setdefault("_valid_dossier_grants", {}).setdefault(client.pk, grant)
+
+
 def authorisation_of(user, client, object_type, access=False) -> Authorisation:
     """`access`: the user's valid grant for `client` when the caller already has it (None = none), else looked up."""
     if user is None or not user.is_authenticated:

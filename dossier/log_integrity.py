@@ -102,9 +102,10 @@ def insert_chained(entry, save, *args, **kwargs):
     if connections[using].vendor == "postgresql":
         save(*args, **kwargs)
         return
-    with transaction.atomic(using=using):
-        # The write lock is taken when the transaction begins (SQLite's immediate mode), so the newest link
-        # cannot change between reading it and inserting after it.
+    # Inside the caller's transaction when there is one (no savepoint: a failed insert fails that transaction
+    # anyway); otherwise its own, whose write lock is taken when it begins (SQLite's immediate mode), so the
+    # newest link cannot change between reading it and inserting after it.
+    with transaction.atomic(using=using, savepoint=False):
         previous = (
             _raw_queryset(using)
             .filter(chain_index__isnull=False)

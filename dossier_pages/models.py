@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from accounts.decorators import portal_access_redirect
 from dossier.models import AccessAction
 from dossier.sections import registry
+from lib import lookup_cache
 
 from . import selection, views
 
@@ -64,6 +65,15 @@ class DossierPage(RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         return []
+
+    def get_view_restrictions(self):
+        """Wagtail checks these on every request: their ids come from the lookup cache, which any change of a
+        view restriction, a page or a move clears."""
+        ids = lookup_cache.cached(f"view-restrictions:{self.pk}", self._view_restriction_ids)
+        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
+
+    def _view_restriction_ids(self) -> list[int]:
+        return list(super().get_view_restrictions().values_list("pk", flat=True))
 
     def serve(self, request, view=None, args=None, kwargs=None):
         """The one gate for every sub-route: portal login, then a client, then no caching anywhere."""

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from lib import lookup_cache
+
 LOGO_RENDITION = "max-600x200"
 
 
@@ -75,6 +77,13 @@ class OrganisationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("contactgegevens organisatie")
+
+    @classmethod
+    def for_site(cls, site):
+        """Read on every page (header, footer): kept in the lookup cache, which a save of the settings clears."""
+        if site is None:
+            return super().for_site(site)
+        return lookup_cache.cached(f"organisation:{site.pk}", lambda: super(OrganisationSettings, cls).for_site(site))
 
     @property
     def display_name(self) -> str:

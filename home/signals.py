@@ -1,4 +1,4 @@
-"""Keep the public page cache (home.cache) in step with published content.
+"""Keep the public page cache (home.cache) and the lookup cache (lib.lookup_cache) in step with published content.
 
 Connected from HomeConfig.ready(), which also registers the serve hook that
 marks public pages as cacheable.
@@ -10,13 +10,16 @@ from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from home.cache import clear_public_pages, mark_cacheable_page
+from lib import lookup_cache
 
 SHOWN_ON_PUBLIC_PAGES = (Page, Site, BaseGenericSetting, BaseSiteSetting, AbstractImage, AbstractDocument)
 SETTINGS = (BaseGenericSetting, BaseSiteSetting)
+# What lib.lookup_cache keeps: sites, pages (routes, the current terms), settings, view restrictions.
+LOOKED_UP = (Page, Site, BaseGenericSetting, BaseSiteSetting, PageViewRestriction)
 
 
 def clear_when_public_content_changes(sender, instance, **kwargs):
@@ -33,6 +36,7 @@ hooks.register("before_serve_page", mark_cacheable_page)
 
 for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
     signal.connect(clear_public_pages, dispatch_uid=f"home.cache.clear.{id(signal)}")
+    signal.connect(lookup_cache.clear, dispatch_uid=f"lib.lookup_cache.clear.{id(signal)}")
 
 # Per model, not for every sender: a receiver without a sender would stop
 # Django's fast bulk deletes everywhere (e.g. purging the access log).
@@ -40,3 +44,6 @@ for model in apps.get_models():
     if issubclass(model, SHOWN_ON_PUBLIC_PAGES):
         post_save.connect(clear_when_public_content_changes, sender=model, dispatch_uid=f"home.cache.save.{model}")
         post_delete.connect(clear_when_public_content_changes, sender=model, dispatch_uid=f"home.cache.del.{model}")
+    if issubclass(model, LOOKED_UP):
+        post_save.connect(lookup_cache.clear, sender=model, dispatch_uid=f"lib.lookup_cache.save.{model}")
+        post_delete.connect(lookup_cache.clear, sender=model, dispatch_uid=f"lib.lookup_cache.del.{model}")

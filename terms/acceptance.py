@@ -12,6 +12,12 @@ def current_terms():
     return TermsPage.current()
 
 
+def current_terms_revision_id() -> int | None:
+    """The live revision of the terms in force (what an acceptance must name), or None."""
+    terms = TermsPage.current()
+    return terms.live_revision_id if terms is not None else None
+
+
 def has_accepted_current_terms(user) -> bool:
     """True when the live revision of the current terms was accepted.
 

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from lib import lookup_cache
 from lib.richtext import richtext_to_plain
 
 
@@ -39,6 +40,10 @@ class TermsPage(Page):
     @classmethod
     def current(cls):
         """The terms in force: the newest live terms page, or None when none is published."""
+        return lookup_cache.cached("terms:current", cls._newest_live)
+
+    @classmethod
+    def _newest_live(cls):
         return cls.objects.live().order_by("-effective_date", "-last_published_at").first()
 
     def plain_text(self) -> str:

@@ -202,6 +202,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Whole public pages for anonymous visitors (home.cache), cleared on publish.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60 * 60)
+# Site, page routes, view restrictions, organisation settings and current terms (lib.lookup_cache), cleared on
+# every change of pages, sites or settings.
+LOOKUP_CACHE_SECONDS = env_int("LOOKUP_CACHE_SECONDS", 60 * 60)
 # The manual's PDF, rendered once per published revision (home.models.ManualPage).
 MANUAL_PDF_CACHE_SECONDS = env_int("MANUAL_PDF_CACHE_SECONDS", 24 * 60 * 60)
 # Responses under these prefixes (and every response to a logged-in user) get

@@ -44,6 +44,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Whole-page caching is off so tests see database changes at once;
 # tests/test_caching.py switches it on.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+LOOKUP_CACHE_SECONDS = 0
 # Tasks run inside the request; tests/test_afschrift_worker.py runs a real db_worker against the database backend.
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASKS_BACKEND", "immediate")]}}
 TESTING = True
