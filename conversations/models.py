@@ -128,9 +128,9 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(conversation__in=Conversation.objects.managed_by(user))
 
     def unread_count_of(self, client, user) -> Coalesce:
-        """The number of messages `user` has not read in the conversations of `client` (an OuterRef to a client
-        the user may read), as an annotation: the dossier pages load it with the clients."""
-        unread = self.filter(conversation__client=client, is_internal=False).unread_by(user).order_by()
+        """The number of messages `user` may read and has not read in the conversations of `client` (an OuterRef),
+        as an annotation: the dossier pages load it with the clients. Zero without the messages scope."""
+        unread = self.visible_to(user).filter(conversation__client=client).unread_by(user).order_by()
         return Coalesce(Subquery(unread.values("conversation__client").annotate(n=Count("pk")).values("n")[:1]), 0)
 
     def unread_by(self, user):

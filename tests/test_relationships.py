@@ -406,3 +406,15 @@ def test_the_data_migration_keeps_every_grant_with_what_its_role_gave(personas):
     assert by_user["anna"].relationship == "self" and set(by_user["anna"].scopes) == EVERYTHING
     assert by_user["ben"].relationship == "mentor" and set(by_user["ben"].scopes) == EVERYTHING
     assert by_user["verwant"].relationship == "informal" and set(by_user["verwant"].scopes) == CONTENT_AND_CONTACT
+
+
+def test_a_grant_without_messages_counts_no_unread_messages_on_the_dossier_pages(personas, adult):
+    holder = _holder("zonderberichten", mobile="+31655500009")
+    access = grant(holder, adult, RelationshipType.MENTOR)
+    access.scopes = ["reports"]
+    access.save()
+    conversation_services.start_conversation(adult, personas.dirk, "Vraag", "Een bericht van het team")
+    http = login_verified(HttpClient(), holder)
+    response = http.get("/mijn-dossier/")
+    assert response.status_code == 200
+    assert response.context["client"].unread_messages == 0
