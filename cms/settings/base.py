@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "backoffice",
     "ecd_import",
     "afschrift",
+    "lib",
     "digid",
     "demo",
     # Wagtail

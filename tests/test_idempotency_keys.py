@@ -1,0 +1,109 @@
+"""Every state-changing form carries an idempotency key: a retry is answered "already received", stored once."""
+
+import re
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from home.models import ApplicationFormPage, ApplicationSubmission
+from lib import idempotency
+from lib.models import SubmissionKey
+from tests.test_application_form import valid_data
+
+pytestmark = pytest.mark.django_db
+
+APPLICATION_URL = "/toegang-aanvragen/"
+ALREADY = "Wij hadden dit al van u ontvangen"
+
+
+def rendered_key(html: str) -> str:
+    found = re.search(r'name="idempotency_key" value="([0-9a-f]{32})"', html)
+    assert found, "the form carries no idempotency key"
+    return found.group(1)
+
+
+@pytest.fixture
+def application_names(public_site):
+    page = ApplicationFormPage.objects.get()
+    return {field.label: field.clean_name for field in page.get_form_fields()}
+
+
+def test_the_application_form_carries_a_fresh_key_each_time_it_is_shown(client, application_names):
+    first = rendered_key(client.get(APPLICATION_URL).content.decode())
+    second = rendered_key(client.get(APPLICATION_URL).content.decode())
+    assert first != second
+
+
+def test_a_retried_application_form_submission_is_stored_once(client, application_names):
+    data = valid_data(application_names, idempotency_key=rendered_key(client.get(APPLICATION_URL).content.decode()))
+    first = client.post(APPLICATION_URL, data)
+    again = client.post(APPLICATION_URL, data)
+    assert "Bedankt, wij hebben uw aanvraag ontvangen" in first.content.decode()
+    assert again.status_code == 200
+    assert ALREADY in again.content.decode()
+    assert ApplicationSubmission.objects.count() == 1
+    assert "idempotency_key" not in ApplicationSubmission.objects.get().form_data
+
+
+def test_an_application_whose_response_was_lost_after_the_commit_is_answered_already_received(
+    client, application_names
+):
+    """The first attempt is stored, then rendering the thank-you page fails (the visitor sees the error page)."""
+    data = valid_data(application_names, idempotency_key=idempotency.new_key())
+    client.raise_request_exception = False
+    with mock.patch.object(ApplicationFormPage, "render_landing_page", side_effect=RuntimeError("verbinding weg")):
+        assert client.post(APPLICATION_URL, data).status_code == 500
+    assert ApplicationSubmission.objects.count() == 1
+    again = client.post(APPLICATION_URL, data)
+    assert ALREADY in again.content.decode()
+    assert ApplicationSubmission.objects.count() == 1
+
+
+def test_an_application_whose_staff_e_mail_failed_is_not_stored_again_when_retried(client, application_names):
+    data = valid_data(application_names, idempotency_key=idempotency.new_key())
+    client.raise_request_exception = False
+    with mock.patch.object(ApplicationFormPage, "send_mail", side_effect=RuntimeError("mail weg")):
+        assert client.post(APPLICATION_URL, data).status_code == 500
+    again = client.post(APPLICATION_URL, data)
+    assert ALREADY in again.content.decode()
+    assert ApplicationSubmission.objects.count() == 1
+
+
+def test_an_application_rolled_back_with_its_key_is_stored_when_retried(client, application_names):
+    data = valid_data(application_names, idempotency_key=idempotency.new_key())
+    client.raise_request_exception = False
+    with mock.patch.object(ApplicationSubmission.objects, "create", side_effect=RuntimeError("database weg")):
+        assert client.post(APPLICATION_URL, data).status_code == 500
+    assert not SubmissionKey.objects.exists()
+    again = client.post(APPLICATION_URL, data)
+    assert "Bedankt, wij hebben uw aanvraag ontvangen" in again.content.decode()
+    assert ALREADY not in again.content.decode()
+    assert ApplicationSubmission.objects.count() == 1
+
+
+def test_two_applications_with_different_keys_are_both_stored(client, application_names):
+    client.post(APPLICATION_URL, valid_data(application_names, idempotency_key=idempotency.new_key()))
+    client.post(APPLICATION_URL, valid_data(application_names, idempotency_key=idempotency.new_key()))
+    assert ApplicationSubmission.objects.count() == 2
+
+
+def test_a_malformed_key_is_ignored_and_the_application_still_stored(client, application_names):
+    response = client.post(APPLICATION_URL, valid_data(application_names, idempotency_key="x\x00' OR 1=1"))
+    assert "Bedankt, wij hebben uw aanvraag ontvangen" in response.content.decode()
+    assert ApplicationSubmission.objects.count() == 1
+
+
+def test_keys_older_than_a_week_are_forgotten(db):
+    old = SubmissionKey.objects.create(form="f", owner="anonymous", key="a" * 32)
+    SubmissionKey.objects.filter(pk=old.pk).update(received_at=timezone.now() - timedelta(days=8))
+    SubmissionKey.objects.create(form="f", owner="anonymous", key="b" * 32)
+    assert idempotency.forget_old_keys() == 1
+    assert list(SubmissionKey.objects.values_list("key", flat=True)) == ["b" * 32]
+
+
+def test_a_key_is_claimed_once_per_form_and_owner(db):
+    assert idempotency.claim("f", None, "c" * 32)
+    assert not idempotency.claim("f", None, "c" * 32)
+    assert idempotency.claim("other-form", None, "c" * 32)
