@@ -54,6 +54,11 @@ class KeyedFormMixin:
             self.initial[FIELD_NAME] = new_key()
 
 
+def posted_key(data) -> str:
+    """The well-formed key in POST data, or "" (for views that check for a retry before validating)."""
+    return KeyField().clean(data.get(FIELD_NAME, ""))
+
+
 def owner_of(user) -> str:
     """Keys are per user; anonymous keys are random enough to share one namespace."""
     if user is not None and user.is_authenticated:

@@ -5,11 +5,17 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
+from dossier.models import ClientPlan, PlanStatus
 from home.models import ApplicationFormPage, ApplicationSubmission
 from lib import idempotency
 from lib.models import SubmissionKey
+from signing import services as signing_services
+from signing.models import PlanSignature, RequestStatus, SignatureRequest
+from tests.helpers import latest_signing_code, request_signing_code, sign_url
+from tests.personas import login_verified
 from tests.test_application_form import valid_data
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +113,78 @@ def test_a_key_is_claimed_once_per_form_and_owner(db):
     assert idempotency.claim("f", None, "c" * 32)
     assert not idempotency.claim("f", None, "c" * 32)
     assert idempotency.claim("other-form", None, "c" * 32)
+
+
+# --- Signing a plan ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def waiting_plan(personas, dossier_page):
+    plan = ClientPlan.objects.create(
+        client=personas.client_a,
+        title="Cliëntplan",
+        version=1,
+        period_start=timezone.localdate(),
+        content="Doelen\n1. Samen de dag doornemen.",
+        status=PlanStatus.FINAL,
+    )
+    return signing_services.request_signature(plan, [personas.anna], requested_by=personas.dirk).plan
+
+
+def test_the_sign_and_decline_forms_carry_a_key(client, personas, waiting_plan):
+    anna = login_verified(client, personas.anna)
+    request_signing_code(anna, waiting_plan)
+    html = anna.get(sign_url(waiting_plan)).content.decode()
+    assert len(set(re.findall(r'name="idempotency_key" value="([0-9a-f]{32})"', html))) == 2
+
+
+def test_a_retried_plan_signature_is_answered_already_received_and_signed_once(client, personas, waiting_plan):
+    anna = login_verified(client, personas.anna)
+    request_signing_code(anna, waiting_plan)
+    _prefix, code = latest_signing_code(personas.anna)
+    data = {"action": "sign", "agree": "on", "code": code, "idempotency_key": idempotency.new_key()}
+    assert anna.post(sign_url(waiting_plan), data).status_code == 302
+    retry = anna.post(sign_url(waiting_plan), data, follow=True)
+    assert retry.status_code == 200
+    assert ALREADY in retry.content.decode()
+    assert "al ondertekend" not in retry.content.decode()
+    assert PlanSignature.objects.filter(plan=waiting_plan).count() == 1
+
+
+def test_a_plan_signature_whose_response_was_lost_after_the_commit_is_answered_already_received(
+    client, personas, waiting_plan
+):
+    anna = login_verified(client, personas.anna)
+    request_signing_code(anna, waiting_plan)
+    _prefix, code = latest_signing_code(personas.anna)
+    data = {"action": "sign", "agree": "on", "code": code, "idempotency_key": idempotency.new_key()}
+    anna.raise_request_exception = False
+    with mock.patch("signing.views._log", side_effect=RuntimeError("verbinding weg")):
+        assert anna.post(sign_url(waiting_plan), data).status_code == 500
+    assert PlanSignature.objects.filter(plan=waiting_plan).count() == 1
+    retry = anna.post(sign_url(waiting_plan), data, follow=True)
+    assert ALREADY in retry.content.decode()
+
+
+def test_a_wrong_code_does_not_use_up_the_key_of_the_sign_form(client, personas, waiting_plan):
+    anna = login_verified(client, personas.anna)
+    request_signing_code(anna, waiting_plan)
+    _prefix, code = latest_signing_code(personas.anna)
+    key = idempotency.new_key()
+    wrong = "000000" if code != "000000" else "111111"
+    data = {"action": "sign", "agree": "on", "idempotency_key": key}
+    anna.post(sign_url(waiting_plan), {**data, "code": wrong})
+    response = anna.post(sign_url(waiting_plan), {**data, "code": code})
+    assert response.status_code == 302
+    assert PlanSignature.objects.filter(plan=waiting_plan).count() == 1
+
+
+def test_a_retried_decline_is_answered_already_received_and_staff_are_told_once(client, personas, waiting_plan):
+    anna = login_verified(client, personas.anna)
+    mail.outbox.clear()
+    data = {"action": "decline", "comment": "Eerst overleggen.", "idempotency_key": idempotency.new_key()}
+    assert anna.post(sign_url(waiting_plan), data).status_code == 302
+    retry = anna.post(sign_url(waiting_plan), data, follow=True)
+    assert ALREADY in retry.content.decode()
+    assert len(mail.outbox) == 1
+    assert SignatureRequest.objects.get(plan=waiting_plan).status == RequestStatus.DECLINED
