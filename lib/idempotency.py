@@ -59,6 +59,11 @@ def posted_key(data) -> str:
     return KeyField().clean(data.get(FIELD_NAME, ""))
 
 
+def is_retry(request, form: str) -> bool:
+    """Whether this POST repeats one of `request.user` that was stored before; say so with ALREADY_RECEIVED."""
+    return was_received(form, request.user, posted_key(request.POST))
+
+
 def owner_of(user) -> str:
     """Keys are per user; anonymous keys are random enough to share one namespace."""
     if user is not None and user.is_authenticated:

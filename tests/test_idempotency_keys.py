@@ -6,16 +6,18 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.db.models import F
 from django.utils import timezone
 
+from accounts.models import SmsChallenge, SmsOutboxMessage
 from dossier.models import ClientPlan, PlanStatus
 from home.models import ApplicationFormPage, ApplicationSubmission
 from lib import idempotency
 from lib.models import SubmissionKey
 from signing import services as signing_services
 from signing.models import PlanSignature, RequestStatus, SignatureRequest
-from tests.helpers import latest_signing_code, request_signing_code, sign_url
-from tests.personas import login_verified
+from tests.helpers import confirm_with_password_and_sms, latest_signing_code, request_signing_code, sign_url
+from tests.personas import PASSWORD, login_verified
 from tests.test_application_form import valid_data
 
 pytestmark = pytest.mark.django_db
@@ -188,3 +190,48 @@ def test_a_retried_decline_is_answered_already_received_and_staff_are_told_once(
     assert ALREADY in retry.content.decode()
     assert len(mail.outbox) == 1
     assert SignatureRequest.objects.get(plan=waiting_plan).status == RequestStatus.DECLINED
+
+
+# --- Account changes -----------------------------------------------------------------------------------
+
+PASSWORD_URL = "/account/wachtwoord-wijzigen/"
+CONTACT_URL = "/account/gegevens-wijzigen/"
+
+
+def test_the_password_and_contact_forms_carry_a_key(client, personas):
+    anna = login_verified(client, personas.anna)
+    rendered_key(anna.get(PASSWORD_URL).content.decode())
+    confirm_with_password_and_sms(anna, str(personas.anna.mobile_number), CONTACT_URL)
+    rendered_key(anna.get(CONTACT_URL).content.decode())
+
+
+def test_a_retried_password_change_is_answered_already_received_not_wrong_password(client, personas):
+    """The first response is lost (the browser never showed it): the same POST again."""
+    anna = login_verified(client, personas.anna)
+    new = "Een-heel-nieuw-wachtwoord-2026"
+    data = {
+        "old_password": PASSWORD,
+        "new_password1": new,
+        "new_password2": new,
+        "idempotency_key": idempotency.new_key(),
+    }
+    assert anna.post(PASSWORD_URL, data)["Location"] == "/account/profiel/"
+    retry = anna.post(PASSWORD_URL, data, follow=True)
+    body = retry.content.decode()
+    assert ALREADY in body
+    assert "Uw huidige wachtwoord is niet juist" not in body
+    personas.anna.refresh_from_db()
+    assert personas.anna.check_password(new)
+
+
+def test_a_retried_contact_change_with_a_new_mobile_number_sends_one_code(client, personas):
+    anna = login_verified(client, personas.anna)
+    confirm_with_password_and_sms(anna, str(personas.anna.mobile_number), CONTACT_URL)
+    SmsChallenge.objects.filter(user=personas.anna).update(created_at=F("created_at") - timedelta(seconds=60))
+    data = {"email": "anna@nieuw.example", "mobile_number": "06 87654321", "idempotency_key": idempotency.new_key()}
+    assert anna.post(CONTACT_URL, data)["Location"] == "/account/gegevens-wijzigen/mobiel-bevestigen/"
+    SmsChallenge.objects.filter(user=personas.anna).update(created_at=F("created_at") - timedelta(seconds=60))
+    retry = anna.post(CONTACT_URL, data)
+    assert retry["Location"] == "/account/gegevens-wijzigen/mobiel-bevestigen/"
+    assert SmsOutboxMessage.objects.filter(number="+31687654321").count() == 1
+    assert ALREADY in anna.get(retry["Location"]).content.decode()
