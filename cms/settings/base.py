@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous hits on public pages end here, before any other middleware or database query.
+    "home.cache.PublicPageCacheMiddleware",
     "cms.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
@@ -82,8 +84,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Anonymous hits on public pages end here, before any database query.
-    "home.cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -203,6 +203,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Whole public pages for anonymous visitors (home.cache), cleared on publish.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60 * 60)
+# Anonymous site-search result pages, per query string and briefly (a flood of
+# different queries ages out by itself); cleared on publish like the pages.
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
+PUBLIC_QUERY_CACHE_PATHS = {"/zoeken/": SEARCH_CACHE_SECONDS}
 # The manual's PDF, rendered once per published revision (home.models.ManualPage).
 MANUAL_PDF_CACHE_SECONDS = env_int("MANUAL_PDF_CACHE_SECONDS", 24 * 60 * 60)
 # Responses under these prefixes (and every response to a logged-in user) get
