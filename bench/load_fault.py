@@ -562,6 +562,8 @@ def main():
             "recovery_seconds": round(recovered_at - up_at, 2) if recovered_at else None,
             "last_error_after_database_up_seconds": round(max(last_error - up_at, 0), 2),
             "submissions": submissions,
+            "resubmitted_after_an_error": recorder.resubmitted,
+            "answered_already_received": recorder.already_received,
             "messages": message_result,
             "notifications_drained_seconds": drained,
             "load_average_at_end": os.getloadavg(),
