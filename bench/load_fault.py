@@ -592,7 +592,7 @@ def main():
     messages = result["messages"]
     if messages["confirmed_stored_once"] != messages["confirmed"] or messages["stored_twice_or_more"]:
         failures.append("a confirmed message is not stored exactly once")
-    if set(messages["notifications_by_status"]) != {"sent"} or messages["notifications_attempted_more_than_once"]:
+    if set(messages["notifications_by_status"]) - {"sent"} or messages["notifications_attempted_more_than_once"]:
         failures.append(f"not every notification was sent exactly once: {messages['notifications_by_status']}")
     if messages["load_user_notifications_sent"] != messages["load_user_notifications_expected"]:
         failures.append("a message did not notify every user who asked for it")
