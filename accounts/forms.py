@@ -7,6 +7,7 @@ from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
 from two_factor.utils import default_device
 
 from home.organisation import current_organisation
+from lib.idempotency import KeyedFormMixin
 
 from . import code_lockout
 from .challenges import LOGIN, VERIFY_MOBILE, verify_sms_challenge
@@ -164,7 +165,7 @@ class PasswordRulesMixin:
         return [rule for rule in password_validation.password_validators_help_texts() if rule]
 
 
-class FirstPasswordForm(PasswordRulesMixin, SetPasswordForm):
+class FirstPasswordForm(KeyedFormMixin, PasswordRulesMixin, SetPasswordForm):
     """Replace the one-time password; the user just proved it with the SMS step."""
 
     error_messages = {"password_mismatch": _("De twee wachtwoorden zijn niet gelijk.")}
@@ -188,7 +189,7 @@ class FirstPasswordForm(PasswordRulesMixin, SetPasswordForm):
         return super().save(commit)
 
 
-class PortalPasswordChangeForm(PasswordRulesMixin, PasswordChangeForm):
+class PortalPasswordChangeForm(KeyedFormMixin, PasswordRulesMixin, PasswordChangeForm):
     error_messages = {
         "password_mismatch": _("De twee wachtwoorden zijn niet gelijk."),
         "password_incorrect": _("Uw huidige wachtwoord is niet juist."),
@@ -241,7 +242,7 @@ class ReauthForm(forms.Form):
         return self.cleaned_data
 
 
-class ContactDetailsForm(forms.Form):
+class ContactDetailsForm(KeyedFormMixin, forms.Form):
     email = forms.EmailField(label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     mobile_number = PhoneNumberField(
         label=_("Mobiel nummer"),

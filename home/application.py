@@ -13,7 +13,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -29,11 +29,15 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from lib import idempotency
 from lib.widgets import DateInput
 
 from .organisation import staff_notification_emails
 
 HONEYPOT_FIELD = "website"
+IDEMPOTENCY_FORM = "application-form"
+# process_form_submission's answer to a retry of a submission that was stored before.
+ALREADY_RECEIVED = object()
 
 APPLICATION_FIELD_CHOICES = FORM_FIELD_CHOICES + (
     ("mobile", _("Mobiel telefoonnummer")),
@@ -105,6 +109,7 @@ class ApplicationFormBuilder(FormBuilder):
             required=False,
             widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
         )
+        fields[idempotency.FIELD_NAME] = idempotency.KeyField()
         return fields
 
 
@@ -199,12 +204,30 @@ class ApplicationFormPage(AbstractEmailForm):
     def get_submission_class(self):
         return ApplicationSubmission
 
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        if not form.is_bound:
+            form.initial[idempotency.FIELD_NAME] = idempotency.new_key()
+        return form
+
     def process_form_submission(self, form):
+        """Store the application once per key; the staff e-mail goes after the commit."""
+        key = form.cleaned_data.pop(idempotency.FIELD_NAME, "")
         if form.cleaned_data.pop(HONEYPOT_FIELD, ""):
             return None
-        submission = self.get_submission_class().objects.create(form_data=form.cleaned_data, page=self)
+        with transaction.atomic():
+            if not idempotency.claim(IDEMPOTENCY_FORM, None, key):
+                return ALREADY_RECEIVED
+            submission = self.get_submission_class().objects.create(form_data=form.cleaned_data, page=self)
         self.send_mail(form)
         return submission
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        if form_submission is ALREADY_RECEIVED:
+            response = super().render_landing_page(request, None, *args, **kwargs)
+            response.context_data["already_received"] = idempotency.ALREADY_RECEIVED
+            return response
+        return super().render_landing_page(request, form_submission, *args, **kwargs)
 
     def notification_addresses(self):
         if self.to_address:

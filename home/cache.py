@@ -4,7 +4,9 @@ Anonymous visitors without a session get whole public pages from the cache
 (Redis in production), without touching the database. Everything else is
 served fresh: logged-in users, anyone with a session or pending messages,
 POSTs, query strings, form pages (they carry a CSRF token), pages with view
-restrictions, and everything under the private prefixes.
+restrictions, and everything under the private prefixes. The one exception
+to "no query strings" are the paths in PUBLIC_QUERY_CACHE_PATHS (site
+search): their result pages are stored per query string, for a short time.
 
 Invalidation is by generation: every entry is stored with the generation it
 was made in and only used while that generation is current. Publishing,
@@ -21,7 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_request
 from wagtail.models import Site
 
 GENERATION_KEY = "public-pages:generation"
@@ -91,22 +93,31 @@ def menu_pages(request) -> list:
 
 
 class PublicPageCacheMiddleware:
-    """Serve anonymous GETs of public Wagtail pages from the cache.
+    """Serve anonymous GETs of public Wagtail pages from the cache, before any other middleware.
 
-    Sits after LocaleMiddleware (the language is part of the key) and before
-    everything that touches the database. Only responses that a
-    `before_serve_page` hook marked as a public page are stored.
+    First in MIDDLEWARE: a hit costs one cache round trip and no session,
+    authentication, CSRF or Wagtail routing. What is stored is the response as
+    it left the rest of the stack on the miss, so a hit carries exactly the
+    same security headers (CSP, HSTS, X-Frame-Options, ...). Only responses
+    that a `before_serve_page` hook marked as a public page are stored; static
+    and media files go straight on to WhiteNoise.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.private_prefixes = tuple(settings.PRIVATE_PATH_PREFIXES)
+        self.file_prefixes = tuple(prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix)
+        self.query_paths = dict(getattr(settings, "PUBLIC_QUERY_CACHE_PATHS", {}))
 
     def __call__(self, request):
         timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
         if not timeout or not self.is_candidate(request):
             return self.get_response(request)
         request._public_page_cache_candidate = True
+        if request.path_info in self.query_paths:
+            # A view whose answer depends only on its query string (site search), stored briefly.
+            timeout = min(timeout, self.query_paths[request.path_info])
+            setattr(request, CACHEABLE_REQUEST_ATTR, True)
         key = self.cache_key(request)
         current, cached = cached_for_generation(key)
         if cached is not None:
@@ -123,16 +134,18 @@ class PublicPageCacheMiddleware:
     def is_candidate(self, request) -> bool:
         return (
             request.method == "GET"
-            and not request.META.get("QUERY_STRING")
+            and (not request.META.get("QUERY_STRING") or request.path_info in self.query_paths)
             and not request.path_info.startswith(self.private_prefixes)
+            and not request.path_info.startswith(self.file_prefixes)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
         )
 
     def cache_key(self, request) -> str:
-        url = f"{request.scheme}://{request.get_host()}{request.path}"
+        url = f"{request.scheme}://{request.get_host()}{request.path}?{request.META.get('QUERY_STRING', '')}"
         digest = blake2b(url.encode(), digest_size=16).hexdigest()
-        return f"public-pages:page:{get_language()}:{digest}"
+        language = get_language_from_request(request)
+        return f"public-pages:page:{language}:{digest}"
 
     def may_store(self, request, response) -> bool:
         user = getattr(request, "user", None)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import SmsCodeField
+from lib.idempotency import KeyedFormMixin
 
 from .services import MAX_COMMENT_LENGTH
 
@@ -13,11 +14,11 @@ class AgreeForm(forms.Form):
     )
 
 
-class SignForm(AgreeForm):
+class SignForm(KeyedFormMixin, AgreeForm):
     code = SmsCodeField(required_message=_("Vul de SMS-code in die u zojuist heeft ontvangen."))
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(KeyedFormMixin, forms.Form):
     comment = forms.CharField(
         label=_("Waarom gaat u niet akkoord?"),
         help_text=_("Uw zorgteam leest dit en neemt contact met u op."),

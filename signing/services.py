@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from accounts.challenges import issue_sms_challenge, verify_sms_challenge
 from dossier.models import ClientPlan, DossierAccess, PlanStatus
 from dossier.sections import registry
+from lib import idempotency
 
 from . import documents, notifications
 from .models import PlanSignature, PlanVersionLink, RequestStatus, SignatureRequest, sha256_hex
@@ -182,12 +183,17 @@ def issue_signing_code(user, plan, http_request=None):
     return issue_sms_challenge(user, code_purpose(plan), http_request)
 
 
-def sign_plan(plan, user, code, *, ip_address=None) -> PlanSignature:
+SIGN_FORM = "plan-sign"
+DECLINE_FORM = "plan-decline"
+
+
+def sign_plan(plan, user, code, *, ip_address=None, key="") -> PlanSignature:
     """Record the signature once: the plan row is locked, its status checked, the code used up.
 
     A replayed POST, a second tab or a concurrent request finds the plan
     signed and is refused; the unique constraint on `PlanSignature.plan` is
-    the last line of defence.
+    the last line of defence. The form's idempotency `key` is claimed with the
+    signature (not with a wrong code), so the view can tell a retry apart.
     """
     error = None
     try:
@@ -199,6 +205,7 @@ def sign_plan(plan, user, code, *, ip_address=None) -> PlanSignature:
                 # Leave the block normally so the counted attempt is committed.
                 error = result.error
             else:
+                idempotency.claim(SIGN_FORM, user, key)
                 signature = _record_signature(locked, request, user, access, ip_address)
     except IntegrityError:
         raise SigningError(_("Dit cliëntplan is al ondertekend.")) from None
@@ -232,7 +239,7 @@ def _record_signature(plan, request, user, access, ip_address) -> PlanSignature:
     return signature
 
 
-def decline_plan(plan, user, comment) -> SignatureRequest:
+def decline_plan(plan, user, comment, *, key="") -> SignatureRequest:
     """The signer does not agree; the comment goes to staff (admin + e-mail without the comment)."""
     comment = (comment or "").strip()
     if not comment:
@@ -242,6 +249,7 @@ def decline_plan(plan, user, comment) -> SignatureRequest:
     with transaction.atomic():
         locked = ClientPlan.objects.select_for_update().select_related("client").get(pk=plan.pk)
         request, _access = _open_request_for(locked, user)
+        idempotency.claim(DECLINE_FORM, user, key)
         request.decline_comment = comment
         _close(request, RequestStatus.DECLINED, user)
         locked.status = PlanStatus.DECLINED

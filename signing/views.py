@@ -13,6 +13,7 @@ from accounts.challenges import SmsChallengeError
 from accounts.models import SmsChallenge
 from dossier.access_log import log_access
 from dossier.models import AccessAction, AccessOutcome, ClientPlan, ObjectType, OutcomeCode
+from lib import idempotency
 from lib.client_address import client_ip
 
 from . import services
@@ -118,15 +119,30 @@ def _request_code(request, page, plan):
     return redirect(page.url_for("plan_sign", plan.pk))
 
 
+def _already_received(request, page, plan, form_name):
+    """A retry of a sign or decline POST that was stored before (the SMS code is used up by then)."""
+    if not idempotency.was_received(form_name, request.user, idempotency.posted_key(request.POST)):
+        return None
+    messages.info(request, idempotency.ALREADY_RECEIVED)
+    return redirect(page.url_for("plan_sign", plan.pk))
+
+
 def _sign(request, page, plan):
+    if retried := _already_received(request, page, plan, services.SIGN_FORM):
+        return retried
     form = SignForm(request.POST)
     if not form.is_valid():
         return _page(request, page, plan, sign_form=form)
+    data = form.cleaned_data
     try:
-        signature = services.sign_plan(plan, request.user, form.cleaned_data["code"], ip_address=client_ip(request))
+        signature = services.sign_plan(
+            plan, request.user, data["code"], ip_address=client_ip(request), key=data[idempotency.FIELD_NAME]
+        )
     except services.NotASigner:
         raise
     except services.SigningError as error:
+        if retried := _already_received(request, page, plan, services.SIGN_FORM):
+            return retried
         _log(request, plan, AccessAction.SIGN, _("niet ondertekend: %(reason)s") % {"reason": error}, "denied")
         plan.refresh_from_db()
         if not services.may_sign(request.user, plan):
@@ -144,14 +160,19 @@ def _sign(request, page, plan):
 
 
 def _decline(request, page, plan):
+    if retried := _already_received(request, page, plan, services.DECLINE_FORM):
+        return retried
     form = DeclineForm(request.POST)
     if not form.is_valid():
         return _page(request, page, plan, decline_form=form)
+    data = form.cleaned_data
     try:
-        services.decline_plan(plan, request.user, form.cleaned_data["comment"])
+        services.decline_plan(plan, request.user, data["comment"], key=data[idempotency.FIELD_NAME])
     except services.NotASigner:
         raise
     except services.SigningError as error:
+        if retried := _already_received(request, page, plan, services.DECLINE_FORM):
+            return retried
         _log(request, plan, AccessAction.DECLINE, str(error), AccessOutcome.DENIED)
         plan.refresh_from_db()
         if not services.may_sign(request.user, plan):

@@ -1,8 +1,10 @@
 """Public pages come from the cache and change the moment an editor publishes; personal pages are never stored."""
 
 import json
+from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -191,3 +193,99 @@ def test_no_dossier_or_account_response_is_cacheable_by_a_shared_cache(path, cli
         assert {"private", "no-store"} <= directives
         assert "public" not in directives
         assert not any(d.startswith("s-maxage") for d in directives)
+
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Strict-Transport-Security",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Cross-Origin-Resource-Policy",
+    "Permissions-Policy",
+)
+
+
+def test_a_cache_hit_carries_exactly_the_same_security_headers_as_the_miss(faq_site, client, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    _home, faq = faq_site
+    miss = client.get(faq.url, secure=True)
+    hit = client.get(faq.url, secure=True)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert [name for name in SECURITY_HEADERS if name not in miss] == []
+    assert {name: hit[name] for name in SECURITY_HEADERS} == {name: miss[name] for name in SECURITY_HEADERS}
+    assert set(hit.headers) == set(miss.headers)
+
+
+def test_a_cache_hit_is_answered_before_sessions_authentication_and_page_routing(faq_site, client):
+    from django.contrib.auth.middleware import AuthenticationMiddleware
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.middleware.security import SecurityMiddleware
+
+    _home, faq = faq_site
+    client.get(faq.url)
+    refuse = mock.Mock(side_effect=AssertionError("reached on a cache hit"))
+    with (
+        mock.patch.object(SecurityMiddleware, "process_request", refuse),
+        mock.patch.object(SessionMiddleware, "process_request", refuse),
+        mock.patch.object(AuthenticationMiddleware, "process_request", refuse),
+        mock.patch.object(Page, "route", refuse),
+    ):
+        assert client.get(faq.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_static_file_costs_no_page_cache_lookup(client, settings, tmp_path):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+    settings.STATIC_ROOT = tmp_path
+    (tmp_path / "huisstijl.css").write_text("body { color: #222; }")
+    with mock.patch("home.cache.cached_for_generation", side_effect=AssertionError("page cache asked")):
+        assert client.get("/static/huisstijl.css").status_code == 200
+
+
+SEARCH = "/zoeken/"
+FOUND = '1 resultaat voor "gebruikersnaam"'
+NOT_FOUND = "Er zijn geen pagina's gevonden"
+
+
+def test_a_repeated_anonymous_search_comes_from_the_cache_without_queries(faq_site, client, django_assert_num_queries):
+    first = client.get(SEARCH, {"q": "gebruikersnaam"})
+    assert first["X-Page-Cache"] == "miss"
+    assert FOUND in first.content.decode()
+    with django_assert_num_queries(0):
+        second = client.get(SEARCH, {"q": "gebruikersnaam"})
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    other = client.get(SEARCH, {"q": "wachtwoord"})
+    assert other["X-Page-Cache"] == "miss"
+
+
+def test_cached_search_results_follow_a_publish_at_once(faq_site, client):
+    _home, faq = faq_site
+    client.get(SEARCH, {"q": "gebruikersnaam"})
+    edit_faq_and_publish(faq, "Via de knop Inloggen rechtsboven op elke pagina.")
+    response = client.get(SEARCH, {"q": "gebruikersnaam"})
+    assert response["X-Page-Cache"] == "miss"
+    assert NOT_FOUND in response.content.decode()
+
+
+def test_an_unpublished_page_disappears_from_cached_search_results(faq_site, client):
+    _home, faq = faq_site
+    assert FOUND in client.get(SEARCH, {"q": "gebruikersnaam"}).content.decode()
+    FAQPage.objects.get(pk=faq.pk).unpublish()
+    assert NOT_FOUND in client.get(SEARCH, {"q": "gebruikersnaam"}).content.decode()
+
+
+def test_search_results_are_stored_only_briefly(faq_site, client, settings):
+    with mock.patch("home.cache.cache.set", wraps=cache.set) as stored:
+        client.get(SEARCH, {"q": "gebruikersnaam"})
+    [(_key, _entry, timeout)] = [call.args for call in stored.call_args_list if "page:" in call.args[0]]
+    assert timeout == settings.PUBLIC_QUERY_CACHE_PATHS[SEARCH] <= 5 * 60
+
+
+def test_a_logged_in_user_never_gets_cached_search_results(faq_site, client, personas):
+    client.get(SEARCH, {"q": "gebruikersnaam"})
+    anna = login_verified(client, personas.anna)
+    response = anna.get(SEARCH, {"q": "gebruikersnaam"})
+    assert "X-Page-Cache" not in response
+    assert "no-store" in response["Cache-Control"]

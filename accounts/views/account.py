@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.db import transaction
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -17,8 +18,11 @@ from accounts.forms import (
 )
 from accounts.redirects import safe_next_url
 from home.organisation import current_organisation
+from lib import idempotency
 from lib.client_address import client_ip
 from terms.acceptance import accept_current_terms, current_terms, has_accepted_current_terms
+
+PASSWORD_CHANGE_FORM = "password-change"  # noqa: S105  (a form name for lib.idempotency)
 
 
 @never_cache
@@ -26,13 +30,21 @@ def password_change(request):
     """The forced change after a one-time password, or a change from the profile."""
     user = request.user
     first = user.password_change_required
+    default = resolve_url(settings.LOGIN_REDIRECT_URL) if first else reverse("accounts:profile")
+    if request.method == "POST" and idempotency.is_retry(request, PASSWORD_CHANGE_FORM):
+        messages.info(request, idempotency.ALREADY_RECEIVED)
+        return redirect(safe_next_url(request, default))
     form_class = FirstPasswordForm if first else PortalPasswordChangeForm
     form = form_class(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            if idempotency.claim(PASSWORD_CHANGE_FORM, user, form.cleaned_data[idempotency.FIELD_NAME]):
+                form.save()
+                message = _("Uw nieuwe wachtwoord is opgeslagen.")
+            else:
+                message = idempotency.ALREADY_RECEIVED
         update_session_auth_hash(request, user)
-        messages.success(request, _("Uw nieuwe wachtwoord is opgeslagen."))
-        default = resolve_url(settings.LOGIN_REDIRECT_URL) if first else reverse("accounts:profile")
+        messages.success(request, message)
         return redirect(safe_next_url(request, default))
     return render(
         request,

@@ -34,11 +34,14 @@ from accounts.sessions import (
     mark_reauthenticated,
     recently_reauthenticated,
 )
+from lib import idempotency
 
 QR_SESSION_KEY = "django_two_factor-qr_secret_key"
 TOTP_KEY_SESSION_KEY = "accounts_totp_key"
 PENDING_MOBILE_SESSION_KEY = "accounts_pending_mobile"
 BACKUP_TOKEN_COUNT = 10
+CONTACT_CHANGE_FORM = "contact-change"
+TOTP_SETUP_FORM = "totp-setup"
 
 
 def reauth_required(view_func):
@@ -97,24 +100,35 @@ def reauth(request):
     return render(request, "accounts/reauth.html", {"form": form, "challenge": challenge, "next": next_url})
 
 
+def _contact_change_already_received(request):
+    messages.info(request, idempotency.ALREADY_RECEIVED)
+    pending = PENDING_MOBILE_SESSION_KEY in request.session
+    return redirect("accounts:mobile_verify" if pending else "accounts:profile")
+
+
 @never_cache
 @reauth_required
 def contact_change(request):
     """Save the e-mail address; a new mobile number first has to receive a code (see mobile_verify)."""
     user = request.user
+    if request.method == "POST" and idempotency.is_retry(request, CONTACT_CHANGE_FORM):
+        return _contact_change_already_received(request)
     form = ContactDetailsForm(request.POST or None, initial={"email": user.email, "mobile_number": user.mobile_number})
     if request.method == "POST" and form.is_valid():
         number = form.cleaned_data["mobile_number"]
         mobile_changed = number != user.mobile_number
-        if mobile_changed:
-            try:
-                challenge = issue_sms_challenge(user, VERIFY_MOBILE, request, number=number.as_e164)
-            except SmsChallengeError as error:
-                form.add_error(None, str(error))
-                return render(request, "accounts/contact_change.html", {"form": form})
-            request.session[PENDING_MOBILE_SESSION_KEY] = {"number": number.as_e164, "challenge": challenge.pk}
-        user.email = form.cleaned_data["email"]
-        user.save(update_fields=["email"])
+        try:
+            with transaction.atomic():
+                if not idempotency.claim(CONTACT_CHANGE_FORM, user, form.cleaned_data[idempotency.FIELD_NAME]):
+                    return _contact_change_already_received(request)
+                if mobile_changed:
+                    challenge = issue_sms_challenge(user, VERIFY_MOBILE, request, number=number.as_e164)
+                    request.session[PENDING_MOBILE_SESSION_KEY] = {"number": number.as_e164, "challenge": challenge.pk}
+                user.email = form.cleaned_data["email"]
+                user.save(update_fields=["email"])
+        except SmsChallengeError as error:
+            form.add_error(None, str(error))
+            return render(request, "accounts/contact_change.html", {"form": form})
         if mobile_changed:
             return redirect("accounts:mobile_verify")
         messages.success(request, _("Uw gegevens zijn opgeslagen."))

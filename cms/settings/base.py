@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "backoffice",
     "ecd_import",
     "afschrift",
+    "lib",
     "digid",
     "demo",
     # Wagtail
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous hits on public pages end here, before any other middleware or database query.
+    "home.cache.PublicPageCacheMiddleware",
     "cms.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
@@ -81,8 +84,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Anonymous hits on public pages end here, before any database query.
-    "home.cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -205,6 +206,10 @@ PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60 * 60)
 # Site, page routes, view restrictions, organisation settings and current terms (lib.lookup_cache), cleared on
 # every change of pages, sites or settings.
 LOOKUP_CACHE_SECONDS = env_int("LOOKUP_CACHE_SECONDS", 60 * 60)
+# Anonymous site-search result pages, per query string and briefly (a flood of
+# different queries ages out by itself); cleared on publish like the pages.
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
+PUBLIC_QUERY_CACHE_PATHS = {"/zoeken/": SEARCH_CACHE_SECONDS}
 # The manual's PDF, rendered once per published revision (home.models.ManualPage).
 MANUAL_PDF_CACHE_SECONDS = env_int("MANUAL_PDF_CACHE_SECONDS", 24 * 60 * 60)
 # Responses under these prefixes (and every response to a logged-in user) get
