@@ -71,6 +71,7 @@ bench: install system-deps
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python bench/public_bench.py
 	scripts/with-services $(BIN)/python bench/dossier_bench.py
+	$(BIN)/python bench/dossier_bench.py --http
 	scripts/with-services $(BIN)/python bench/import_bench.py
 	scripts/with-services $(BIN)/python bench/access_log_bench.py
 
