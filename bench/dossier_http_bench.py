@@ -5,18 +5,16 @@ Not part of the test suite. `--setup` is the step scripts/serve-prod runs after 
 that dossier, its cookie written to var/bench/dossier-session.json.
 """
 
-import contextlib
 import http.client
 import json
 import os
 import platform
 import re
-import signal
-import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
+
+import prod_stack
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Its own port, so that it can run beside bench/public_bench.py (8001) from another worktree.
@@ -24,7 +22,7 @@ HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_DOSSIER_PORT", 8011))
 OUT_DIR = BASE_DIR / "var" / "bench"
 SESSION_FILE = OUT_DIR / "dossier-session.json"
 PIDFILE = BASE_DIR / "var" / "prod" / "gunicorn.pid"
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 16))
+CONNECTIONS = prod_stack.CONNECTIONS
 DURATION = int(os.environ.get("BENCH_SECONDS", 15))
 RUNS = int(os.environ.get("BENCH_HTTP_RUNS", 3))
 REPORTS = 10_000
@@ -88,49 +86,23 @@ def get(path, cookie=""):
 def start_server():
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     SESSION_FILE.unlink(missing_ok=True)
-    log = open(OUT_DIR / "serve-prod-dossier.log", "w")  # noqa: SIM115
-    env = {
-        **os.environ,
-        "SERVE_PROD_SETUP": f"{sys.executable} bench/dossier_http_bench.py --setup",
-        "GUNICORN_PIDFILE": str(PIDFILE),
-        "GUNICORN_BIND": f"{HOST}:{PORT}",
-        "DJANGO_ALLOWED_HOSTS": HOST,
-        "WAGTAILADMIN_BASE_URL": f"http://{HOST}:{PORT}",
-    }
-    process = subprocess.Popen(
-        ["scripts/serve-prod"], cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    return prod_stack.start(
+        host=HOST,
+        port=PORT,
+        pidfile=PIDFILE,
+        setup=f"{sys.executable} bench/dossier_http_bench.py --setup",
+        log_path=OUT_DIR / "serve-prod-dossier.log",
+        ready=lambda: get("/")[0] == 200 and PIDFILE.exists() and SESSION_FILE.exists(),
+        env={"DJANGO_ALLOWED_HOSTS": HOST, "WAGTAILADMIN_BASE_URL": f"http://{HOST}:{PORT}"},
     )
-    deadline = time.monotonic() + 900
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"serve-prod stopped early; see {OUT_DIR / 'serve-prod-dossier.log'}")
-        with contextlib.suppress(OSError):
-            if get("/")[0] == 200 and PIDFILE.exists() and SESSION_FILE.exists():
-                return process
-        time.sleep(1)
-    stop_server(process)
-    raise SystemExit("serve-prod did not come up within 15 minutes")
 
 
 def stop_server(process):
-    with contextlib.suppress(OSError, ValueError):
-        os.kill(int(PIDFILE.read_text().strip()), signal.SIGTERM)
-    try:
-        process.wait(timeout=90)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+    prod_stack.stop(process, PIDFILE)
 
 
 def wrk(path, seconds, cookie=""):
-    command = ["wrk", f"-t{min(CONNECTIONS, 2)}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s"]
-    if cookie:
-        command += ["-H", f"Cookie: {cookie}"]
-    command += ["-s", str(BASE_DIR / "bench" / "wrk_report.lua"), f"http://{HOST}:{PORT}{path}"]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
-    result = json.loads(re.search(r"WRK_JSON (\{.*\})", output).group(1))
-    result["rps"] = result["requests"] / result["seconds"]
-    return result
+    return prod_stack.wrk(f"http://{HOST}:{PORT}{path}", seconds, cookie=cookie)
 
 
 def measure(static_path, cookie):

@@ -19,22 +19,21 @@ Not part of the test suite. BENCH_REUSE_SERVER=1 measures a serve-prod that is
 already running on BENCH_PORT instead.
 """
 
-import contextlib
 import http.client
 import json
 import os
 import platform
 import re
 import shutil
-import signal
 import socket
 import statistics
-import subprocess
 import sys
 import time
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote_plus
+
+import prod_stack
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -49,7 +48,7 @@ HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT") or free_port())
 OUT_DIR = BASE_DIR / "var" / "bench"
 PIDFILE = OUT_DIR / "gunicorn.pid"
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 16))
+CONNECTIONS = prod_stack.CONNECTIONS
 DURATION = int(os.environ.get("BENCH_SECONDS", 15))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 3))
 TARGETS = {"faq": 0.9, "search_repeated": 0.25}
@@ -73,50 +72,22 @@ def start_server():
     if os.environ.get("BENCH_REUSE_SERVER"):
         # Measure a stack that is already up (scripts/serve-prod with the same SERVE_PROD_SETUP); leave it running.
         return None
-    log = open(OUT_DIR / "serve-prod.log", "w")  # noqa: SIM115
-    env = {
-        **os.environ,
-        "SERVE_PROD_SETUP": f"{sys.executable} bench/make_search_pages.py",
-        "GUNICORN_PIDFILE": str(PIDFILE),
-        "GUNICORN_BIND": f"{HOST}:{PORT}",
-    }
-    process = subprocess.Popen(
-        ["scripts/serve-prod"], cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    return prod_stack.start(
+        host=HOST,
+        port=PORT,
+        pidfile=PIDFILE,
+        setup=f"{sys.executable} bench/make_search_pages.py",
+        log_path=OUT_DIR / "serve-prod.log",
+        ready=lambda: get("/")[0] == 200 and PIDFILE.exists(),
     )
-    deadline = time.monotonic() + 900
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"serve-prod stopped early; see {OUT_DIR / 'serve-prod.log'}")
-        try:
-            if get("/")[0] == 200 and PIDFILE.exists():
-                return process
-        except OSError:
-            pass
-        time.sleep(1)
-    stop_server(process)
-    raise SystemExit("serve-prod did not come up within 15 minutes")
 
 
 def stop_server(process):
-    if process is None:
-        return
-    # Stopping gunicorn ends serve-prod, and with-services then stops PostgreSQL and Redis.
-    with contextlib.suppress(OSError, ValueError):
-        os.kill(int(PIDFILE.read_text().strip()), signal.SIGTERM)
-    try:
-        process.wait(timeout=90)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+    prod_stack.stop(process, PIDFILE)
 
 
 def wrk(path, seconds, script="wrk_report.lua"):
-    command = ["wrk", f"-t{min(CONNECTIONS, 2)}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s"]
-    command += ["-s", str(BASE_DIR / "bench" / script), f"http://{HOST}:{PORT}{path}"]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
-    result = json.loads(re.search(r"WRK_JSON (\{.*\})", output).group(1))
-    result["rps"] = result["requests"] / result["seconds"]
-    return result
+    return prod_stack.wrk(f"http://{HOST}:{PORT}{path}", seconds, script=script)
 
 
 def measure_search(round_number):
