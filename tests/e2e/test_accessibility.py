@@ -9,12 +9,13 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import BROWSER
-from tests.e2e.helpers import ONE_TIME_PASSWORD, enter_password, latest_sms_code, log_in
+from tests.e2e.helpers import ONE_TIME_PASSWORD, enter_password, latest_sms_code, log_in, request_sms_code
 
 pytestmark = BROWSER
 
 BOTH = pytest.mark.parametrize("viewport", ["desktop", "phone"], indirect=True)
 BLOCKING = {"serious", "critical"}
+ERRORS = ".error-list, .error-summary, [role=alert]"
 axe = Axe()
 
 
@@ -49,7 +50,9 @@ def public_paths() -> list[str]:
 
 def dossier_paths(page: Page) -> list[str]:
     """Every section in the dossier menu, as a logged-in user sees it."""
-    menu = page.get_by_role("navigation", name="Onderdelen van MijnDossier").get_by_role("link")
+    navigation = page.get_by_role("navigation", name="Onderdelen van MijnDossier")
+    expect(navigation).to_be_visible()
+    menu = navigation.get_by_role("link")
     return [link.get_attribute("href") for link in menu.all()]
 
 
@@ -74,23 +77,24 @@ def test_every_login_step_has_no_serious_accessibility_violations(page):
     page.goto("/account/inloggen/")
     found = violations(page)
     page.get_by_role("button", name="Volgende").click()
+    expect(page.locator(ERRORS).first).to_be_visible()
     found += violations(page)  # the form with its errors
 
     enter_password(page, "sanne", ONE_TIME_PASSWORD)
     found += violations(page)
-    page.get_by_role("button", name="SMS-inlogcode aanvragen").click()
+    code = request_sms_code(page, "sanne")
     found += violations(page)
     page.get_by_label("SMS-inlogcode").fill("000000")
     page.get_by_role("button", name="Inloggen", exact=True).click()
-    expect(page.locator(".error-list, .error-summary, [role=alert]").first).to_be_visible()
+    expect(page.locator(ERRORS).first).to_be_visible()
     found += violations(page)
 
-    _prefix, code = latest_sms_code("sanne")
     page.get_by_label("SMS-inlogcode").fill(code)
     page.get_by_role("button", name="Inloggen", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kies uw eigen wachtwoord")
     found += violations(page)
     page.get_by_role("button", name="Wachtwoord opslaan").click()
+    expect(page.locator(ERRORS).first).to_be_visible()
     found += violations(page)  # the password form with its errors
     page.get_by_label("Nieuw wachtwoord").first.fill("Zonnedal-lente-2026")
     page.get_by_label("Nieuw wachtwoord nogmaals").fill("Zonnedal-lente-2026")
@@ -150,7 +154,7 @@ def test_a_client_logs_in_with_the_keyboard_only(page):
     expect(page.get_by_role("heading", name="Stap 2: SMS-inlogcode")).to_be_visible()
     tab_to(page, "button[name='request_sms_code']")
     page.keyboard.press("Enter")
-    expect(page.get_by_label("SMS-inlogcode")).to_be_visible()
+    expect(page.locator(".sms-prefix")).to_be_visible()
     tab_to(page, "input[name$='otp_token']")
     page.keyboard.type(latest_sms_code("marieke")[1])
     page.keyboard.press("Enter")

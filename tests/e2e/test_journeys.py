@@ -124,9 +124,8 @@ def test_a_new_client_logs_in_for_the_first_time_reads_her_reports_and_profile_a
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Gebruikersvoorwaarden")
     page.get_by_role("button", name="Ik ga akkoord met de voorwaarden").click()
-    assert TermsAcceptance.objects.filter(user__username="sanne").exists()
-
     expect(page).to_have_url(re.compile("/mijn-dossier/$"))
+    assert TermsAcceptance.objects.filter(user__username="sanne").exists()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sanne Visser")
 
     page.locator(".dossier-layout").get_by_role("link", name="Alle rapportages").click()
