@@ -13,7 +13,7 @@ register(
         object_type=ObjectType.DOSSIER_ACCESS,
         in_menu=False,
         routes=(
-            Route("kring/", "circle", "circle.views.circle"),
+            Route("kring/", "circle_overview", "circle.views.circle"),
             Route("kring/uitnodigen/", "circle_invite", "circle.views.invite"),
             Route("kring/toegang/<int:pk>/", "circle_access", "circle.views.access"),
             Route("kring/uitnodigingen/<int:pk>/intrekken/", "circle_withdraw", "circle.views.withdraw"),

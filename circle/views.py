@@ -64,7 +64,7 @@ def circle(request, page, client):
         "manager": manager,
         "grants": [(grant, services.is_renewable(grant)) for grant in services.circle_grants(client)],
         "invitations": services.open_invitations(client),
-        "circle_url": page.url_for("circle"),
+        "circle_url": page.url_for("circle_overview"),
     }
     return page.render_section(request, client, "circle/circle.html", "circle", context)
 
@@ -76,7 +76,7 @@ def invite(request, page, client):
         return _reauth(request, page)
     if request.method == "POST" and idempotency.is_retry(request, INVITE_FORM):
         messages.info(request, idempotency.ALREADY_RECEIVED)
-        return redirect(page.url_for("circle"))
+        return redirect(page.url_for("circle_overview"))
     allowed = frozenset().union(*(services.allowed_scopes(manager, kind) for kind in CIRCLE_TYPES))
     form = InviteForm(request.POST or None, allowed=allowed)
     if request.method == "POST" and form.is_valid():
@@ -85,7 +85,7 @@ def invite(request, page, client):
             with transaction.atomic():
                 if not idempotency.claim(INVITE_FORM, request.user, data[idempotency.FIELD_NAME]):
                     messages.info(request, idempotency.ALREADY_RECEIVED)
-                    return redirect(page.url_for("circle"))
+                    return redirect(page.url_for("circle_overview"))
                 invitation, _token = services.invite(
                     request,
                     manager,
@@ -104,8 +104,12 @@ def invite(request, page, client):
                 _("%(name)s krijgt een e-mail met een link om de uitnodiging te activeren.")
                 % {"name": invitation.full_name},
             )
-            return redirect(page.url_for("circle"))
-    context = {"form": form, "circle_url": page.url_for("circle"), "allowed_by_type": _allowed_by_type(manager)}
+            return redirect(page.url_for("circle_overview"))
+    context = {
+        "form": form,
+        "circle_url": page.url_for("circle_overview"),
+        "allowed_by_type": _allowed_by_type(manager),
+    }
     return page.render_section(request, client, "circle/invite.html", "circle", context)
 
 
@@ -128,31 +132,31 @@ def access(request, page, client, pk):
             if action == "revoke":
                 services.revoke(request, grant)
                 messages.success(request, _("De toegang is ingetrokken. Deze persoon ziet vanaf nu niets meer."))
-                return redirect(page.url_for("circle"))
+                return redirect(page.url_for("circle_overview"))
             if action == "renew":
                 if not recently_reauthenticated(request):
                     next_url = page.url_for("circle_access", grant.pk)
                     return redirect(f"{reverse('accounts:reauth')}?{urlencode({'next': next_url})}")
                 services.renew(request, grant)
                 messages.success(request, _("De toegang is verlengd."))
-                return redirect(page.url_for("circle"))
+                return redirect(page.url_for("circle_overview"))
             form = NarrowForm(request.POST, current=grant.scopes)
             if form.is_valid():
                 if idempotency.is_retry(request, NARROW_FORM):
                     messages.info(request, idempotency.ALREADY_RECEIVED)
-                    return redirect(page.url_for("circle"))
+                    return redirect(page.url_for("circle_overview"))
                 with transaction.atomic():
                     idempotency.claim(NARROW_FORM, request.user, form.cleaned_data[idempotency.FIELD_NAME])
                     services.narrow(request, grant, form.cleaned_data["scopes"])
                 messages.success(request, _("De toegang is aangepast."))
-                return redirect(page.url_for("circle"))
+                return redirect(page.url_for("circle_overview"))
         except services.CircleError as error:
             form.add_error(None, str(error))
     context = {
         "grant": grant,
         "form": form,
         "renewable": services.is_renewable(grant),
-        "circle_url": page.url_for("circle"),
+        "circle_url": page.url_for("circle_overview"),
     }
     return page.render_section(request, client, "circle/access.html", "circle", context)
 
@@ -169,7 +173,7 @@ def withdraw(request, page, client, pk):
         messages.success(request, _("De uitnodiging is ingetrokken."))
     except services.CircleError as error:
         messages.error(request, str(error))
-    return redirect(page.url_for("circle"))
+    return redirect(page.url_for("circle_overview"))
 
 
 # The invited person's page
