@@ -85,3 +85,19 @@ def reset_second_factor(user):
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
         _reset_sms_device(user)
+
+
+@transaction.atomic
+def create_account_with_own_password(*, username, password, first_name, last_name, email, mobile_number):
+    """An account whose holder chose the password themself (an invited person): SMS to `mobile_number` is
+    its second factor. The password must have passed the project's validators."""
+    user = get_user_model().objects.create_user(
+        username=username,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        mobile_number=mobile_number,
+    )
+    _reset_sms_device(user)
+    return user

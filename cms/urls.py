@@ -33,6 +33,8 @@ urlpatterns = [
     path("", include("accounts.two_factor_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("zoeken/", include("search.urls")),
+    # The invited person's link: public, the token proves the invitation, an SMS code the number.
+    path("uitnodiging/", include("circle.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),

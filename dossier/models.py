@@ -17,9 +17,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .relationships import (
+    ADULT_AGE,
     CLIENT_MADE_BASES,
     CONSENT_AGE,
+    MANAGES_CIRCLE,
     OWN_DECISION_AGE,
+    REPRESENTS_IN_CARE,
     RULES,
     WITHOUT_CONSENT,
     AgeNotice,
@@ -289,6 +292,18 @@ class DossierAccessQuerySet(models.QuerySet):
             )
             grants = grants.exclude(between)
         return grants
+
+    def managing_circle(self, day: date | None = None):
+        """Grants in force on `day` whose holder manages the client's circle (see `dossier.relationships`):
+        the adult client's own, unless a curator or mentor is in force, and that curator's or mentor's."""
+        day = day or timezone.localdate()
+        represented = DossierAccess.objects.in_force(day).filter(
+            client=models.OuterRef("client"), relationship__in=REPRESENTS_IN_CARE
+        )
+        grants = self.in_force(day).filter(
+            relationship__in=MANAGES_CIRCLE, client__date_of_birth__lte=years_before(day, ADULT_AGE)
+        )
+        return grants.exclude(Q(relationship=RelationshipType.SELF) & models.Exists(represented))
 
     def signers(self, day: date | None = None):
         """Grants in force on `day` whose holder may sign for the client (the signing scope)."""

@@ -93,6 +93,26 @@ CONSENT_AGE, OWN_DECISION_AGE = 12, 16
 CLIENT_MADE_BASES = frozenset({BasisKind.WRITTEN_AUTHORISATION, BasisKind.CLIENT_CONSENT})
 
 
+# The client's circle (invitations made in the portal, see the `circle` app). It is managed by the adult
+# client themself, unless a curator or mentor acts for them in care matters: then the law deems the client
+# unable to decide on access to the medical dossier (WGBO 7:465 lid 3) and that representative manages it.
+# A bewindvoerder manages money only, a parent or guardian acts for a minor, and no one the client invited
+# may invite others. A client makes only the grants that rest on their own leave: a family member or
+# other close person, or a written authorisation; never the grants that need a court or the authority register.
+ADULT_AGE = 18
+REPRESENTS_IN_CARE = frozenset({RelationshipType.CURATOR, RelationshipType.MENTOR})
+MANAGES_CIRCLE = frozenset({RelationshipType.SELF}) | REPRESENTS_IN_CARE
+CIRCLE_TYPES = (RelationshipType.INFORMAL, RelationshipType.AUTHORISED)
+
+
+def circle_scopes(relationship: str, manager_scopes) -> frozenset:
+    """What a circle manager may give a person of type `relationship`: within the type, never more than
+    the manager has themself."""
+    if relationship not in CIRCLE_TYPES:
+        return frozenset()
+    return RULES[relationship].allowed & frozenset(manager_scopes)
+
+
 def types_allowing(scope: str) -> list[str]:
     return [kind for kind, rule in RULES.items() if scope in rule.allowed]
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dossier.access_log import log_access, valid_grant
-from dossier.models import AccessAction, AccessOutcome, Client, ObjectType, OutcomeCode
+from dossier.models import AccessAction, AccessOutcome, Client, DossierAccess, ObjectType, OutcomeCode
 from dossier.sections import registry
 from lib.pdf import pdf_response
 
@@ -202,10 +202,12 @@ def record_download(request, page, client, key, pk):
 
 def profile_context(request, client) -> dict:
     today = timezone.localdate()
+    managing = DossierAccess.objects.managing_circle(today)
     return {
         "care_team": client.care_team_memberships.valid_on(today).select_related("staff_member"),
         "portal_accounts": client.accesses.in_force(today).select_related("user", "client"),
         "afschrift_allowed": afschrift_allowed(request, client),
+        "manages_circle": managing.filter(user=request.user, client=client).exists(),
     }
 
 

@@ -18,7 +18,7 @@ LAYERS = [
     {"lib"},
     {"dossier", "terms", "home", "search"},
     {"accounts"},
-    {"conversations", "backoffice", "signing", "digid"},
+    {"conversations", "backoffice", "signing", "digid", "circle"},
     {"afschrift", "ecd_import"},
     {"dossier_pages"},
     {"demo"},

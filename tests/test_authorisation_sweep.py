@@ -55,7 +55,7 @@ DOSSIER = "/mijn-dossier/"
 SETTINGS = "/admin/settings/home/organisationsettings/"
 
 PROJECT_PACKAGES = {"accounts", "backoffice", "cms", "demo", "dossier", "dossier_pages", "ecd_import", "home"}
-PROJECT_PACKAGES |= {"conversations", "digid", "search", "signing", "wagtail_modeladmin"}
+PROJECT_PACKAGES |= {"circle", "conversations", "digid", "search", "signing", "wagtail_modeladmin"}
 
 # route or group: (sample path, (anonymous, other_client, expired_representative,
 #                                communicatie, privacy, zorgmedewerker, beheerder))
@@ -95,6 +95,17 @@ EXPECTED = {
     "DossierPage:evaluaties/<int:pk>/download/": (
         "/mijn-dossier/evaluaties/{evaluation}/download/",
         (LOGIN, 404, 403, 403, 403, 403, 403),
+    ),
+    # The circle: the other client manages her own; an id of client A's grant or invitation is not in it.
+    "DossierPage:kring/": ("/mijn-dossier/kring/", (LOGIN, 200, 403, 403, 403, 403, 403)),
+    "DossierPage:kring/uitnodigen/": ("/mijn-dossier/kring/uitnodigen/", (LOGIN, REAUTH, 403, 403, 403, 403, 403)),
+    "DossierPage:kring/toegang/<int:pk>/": (
+        "/mijn-dossier/kring/toegang/{access}/",
+        (LOGIN, 404, 403, 403, 403, 403, 403),
+    ),
+    "DossierPage:kring/uitnodigingen/<int:pk>/intrekken/": (
+        "/mijn-dossier/kring/uitnodigingen/{access}/intrekken/",
+        (LOGIN, 405, 403, 403, 403, 403, 403),
     ),
     "DossierPage:foto/": ("/mijn-dossier/foto/", (LOGIN, 404, 403, 403, 403, 403, 403)),
     "DossierPage:profiel/": ("/mijn-dossier/profiel/", (LOGIN, 200, 403, 403, 403, 403, 403)),
@@ -532,6 +543,14 @@ EXPECTED = {
     "admin/images/": ("/admin/images/{image}/", (LOGIN, LOGIN, LOGIN, 200, DENIED, DENIED, 200)),
     "admin/inlogblokkades/": ("/admin/inlogblokkades/", (LOGIN, LOGIN, LOGIN, DENIED, DENIED, DENIED, 200)),
     "admin/jsi18n/": ("/admin/jsi18n/", (LOGIN, 200, 200, 200, 200, 200, 200)),
+    "admin/kring-uitnodigingen/": (
+        "/admin/kring-uitnodigingen/",
+        (LOGIN, LOGIN, LOGIN, DENIED, DENIED, 200, 200),
+    ),
+    "admin/kring-uitnodigingen/<int:pk>/goedkeuren/": (
+        "/admin/kring-uitnodigingen/999/goedkeuren/",
+        (LOGIN, LOGIN, LOGIN, 405, 405, 405, 405),
+    ),
     "admin/login/": ("/admin/login/", (LOGIN, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED)),
     "admin/logout/": ("/admin/logout/", (LOGIN, LOGIN, LOGIN, 405, 405, 405, 405)),
     "admin/modeladmin/": ("/admin/modeladmin/jsi18n/", (LOGIN, LOGIN, LOGIN, 200, 200, 200, 200)),
@@ -593,6 +612,8 @@ EXPECTED = {
     ),
     "favicon.ico": ("/favicon.ico", ("/static/img/favicon.svg",) * 7),
     "robots.txt": ("/robots.txt", (200, 200, 200, 200, 200, 200, 200)),
+    # An invitation link: the token is the key, so an unknown one is 404 for everyone (tests/test_circle.py).
+    "uitnodiging/<str:token>/": ("/uitnodiging/ongeldig-token/", (404, 404, 404, 404, 404, 404, 404)),
     "sitemap.xml": ("/sitemap.xml", (200, 200, 200, 200, 200, 200, 200)),
     "zoeken/": ("/zoeken/", (200, 200, 200, 200, 200, 200, 200)),
 }
@@ -757,6 +778,7 @@ UNLOGGED_DOSSIER_ROUTES = {
     "DossierPage:afschrift/<int:pk>/download/": "it first redirects to a fresh password and SMS check",
     "DossierPage:berichten/meldingen/": "the account's own notification choice, no dossier data",
     "DossierPage:berichten/nieuw/": "an empty form to write to the care team, no dossier data",
+    "DossierPage:kring/uitnodigingen/<int:pk>/intrekken/": "a GET is refused (405) before anything is read",
 }
 
 

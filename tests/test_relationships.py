@@ -84,6 +84,9 @@ def _dossier(client, author):
         "conversation": posted.message.conversation_id,
         "conversation_attachment": posted.message.attachments.get().pk,
         "afschrift_download": AfschriftRequest.objects.create(client=client, requested_by=author).pk,
+        # The circle's routes take a grant (or invitation) of the client's circle; the holder's own is none.
+        "circle_access": DossierAccess.objects.filter(client=client).values_list("pk", flat=True).first(),
+        "circle_withdraw": DossierAccess.objects.filter(client=client).values_list("pk", flat=True).first(),
     }
 
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "backoffice",
     "ecd_import",
     "afschrift",
+    "circle",
     "lib",
     "digid",
     "demo",
@@ -336,6 +337,9 @@ TASK_RETRY_DELAY_SECONDS = env_int("TASK_RETRY_DELAY_SECONDS", 60)
 AFSCHRIFT_INTERVAL_HOURS = env_int("AFSCHRIFT_INTERVAL_HOURS", 24)
 # A grant a client makes by their own leave (written authorisation, consent) ends after this many months.
 DOSSIER_ACCESS_CLIENT_GRANT_MONTHS = env_int("DOSSIER_ACCESS_CLIENT_GRANT_MONTHS", 18)
+# The client's circle: how long an invitation link works, and whether staff approve before the grant takes effect.
+DOSSIER_CIRCLE_INVITATION_VALIDITY_DAYS = env_int("DOSSIER_CIRCLE_INVITATION_VALIDITY_DAYS", 14)
+DOSSIER_CIRCLE_INVITATIONS_NEED_APPROVAL = env_bool("DOSSIER_CIRCLE_INVITATIONS_NEED_APPROVAL", False)
 AFSCHRIFT_AVAILABLE_DAYS = env_int("AFSCHRIFT_AVAILABLE_DAYS", 7)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
